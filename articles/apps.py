@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ArticlesConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "articles"
+    verbose_name = _("Bài viết")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from articles import signals
+
+        # After migrate (and after a test database flush) the site tree exists and is complete.
+        post_migrate.connect(signals.build_site_tree_after_migrate, sender=self)

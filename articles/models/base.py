@@ -1,0 +1,242 @@
+"""What every article shares, and the page tree that gives each unit its own sections."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.blocks import PageChooserBlock
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from articles.blocks import BodyBlock
+from home.models import ReformArea, Unit
+
+ARTICLES_PER_PAGE = 12
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ArticlePage(Page):
+    """Common ground of news, guides, FAQ and success stories: unit, reform areas, tags, body.
+
+    Concrete (not abstract) so that listings, the search page and /linh-vuc/ can query all four
+    types at once. Editors never create it directly.
+    """
+
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("đơn vị"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+        editable=False,
+    )
+    date = models.DateField(
+        _("ngày đăng"),
+        default=timezone.localdate,
+        help_text=_("Ngày hiển thị trên bài; mặc định là ngày tạo."),
+    )
+    summary = models.TextField(
+        _("tóm tắt"),
+        max_length=300,
+        help_text=_("Văn bản thuần, tối đa 300 ký tự; hiển thị trong danh sách và kết quả tìm kiếm."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("nội dung"))
+    reform_areas = ParentalManyToManyField(
+        ReformArea,
+        verbose_name=_("lĩnh vực CCHC"),
+        related_name="articles",
+        help_text=_("Chọn ít nhất một lĩnh vực cải cách hành chính."),
+    )
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("từ khóa"))
+    related_pages = StreamField(
+        [("page", PageChooserBlock(page_type="articles.ArticlePage", label=_("Bài liên quan")))],
+        blank=True,
+        verbose_name=_("bài liên quan"),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    taxonomy_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("date"),
+                FieldPanel("reform_areas", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+                FieldPanel("related_pages"),
+            ],
+            heading=_("Phân loại"),
+        )
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("reform_areas", [index.SearchField("name")]),
+        index.RelatedFields("unit", [index.SearchField("name")]),
+        index.FilterField("unit"),
+        index.FilterField("date"),
+        index.FilterField("reform_areas"),
+    ]
+
+    parent_page_types = ["articles.UnitSection"]
+    subpage_types = []
+    is_creatable = False
+
+    # Set by each concrete type: which index page its sections hang under.
+    index_model_name = ""
+    type_slug = ""
+
+    class Meta:
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+
+    @classmethod
+    def can_create_at(cls, parent: Page) -> bool:
+        # A news article belongs under a news section, never under the guides' sections.
+        if not super().can_create_at(parent):
+            return False
+        index_page = parent.get_parent()
+        return index_page is not None and index_page.specific_class.__name__ == cls.index_model_name
+
+    def full_clean(self, *args, **kwargs):
+        # The unit follows from where the page lives, so an editor can't file under another unit.
+        parent = self.get_parent() if self.pk or self.path else None
+        if parent is not None:
+            section = parent.specific
+            if isinstance(section, UnitSection):
+                self.unit_id = section.unit_id
+        super().full_clean(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.summary and len(self.summary) > 300:
+            raise ValidationError({"summary": _("Tóm tắt tối đa 300 ký tự.")})
+
+    @property
+    def type_label(self) -> str:
+        return str(self.specific_class._meta.verbose_name).capitalize()
+
+    def areas(self):
+        return self.reform_areas.all()
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = [
+            block.value.specific for block in self.related_pages if block.value and block.value.live
+        ]
+        context["structured_data"] = self.structured_data(request)
+        return context
+
+    def structured_data(self, request: HttpRequest) -> dict:
+        """schema.org JSON-LD for search engines; each type refines it."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title,
+            "description": self.summary,
+            "datePublished": self.date.isoformat(),
+            "dateModified": (self.last_published_at or timezone.now()).date().isoformat(),
+            "url": self.get_full_url(request),
+            "inLanguage": "vi",
+            "author": {"@type": "GovernmentOrganization", "name": self.unit.name},
+            "publisher": {"@type": "GovernmentOrganization", "name": settings.WAGTAIL_SITE_NAME},
+            "about": [area.name for area in self.reform_areas.all()],
+            "keywords": ", ".join(tag.name for tag in self.tags.all()),
+        }
+
+
+class UnitSection(Page):
+    """One unit's part of an index (e.g. /tin-tuc/ha-quang/): editor permissions attach here."""
+
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="sections")
+
+    content_panels = Page.content_panels + [FieldPanel("unit")]
+
+    parent_page_types = [
+        "articles.NewsIndexPage",
+        "articles.GuideIndexPage",
+        "articles.FaqIndexPage",
+        "articles.StoryIndexPage",
+    ]
+    subpage_types = ["articles.NewsPage", "articles.GuidePage", "articles.FaqPage", "articles.SuccessStoryPage"]
+
+    class Meta:
+        verbose_name = _("chuyên mục của đơn vị")
+        verbose_name_plural = _("chuyên mục của đơn vị")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        index_page = self.get_parent().specific
+        articles = index_page.article_model.objects.live().public().filter(unit=self.unit)
+        context.update(paginate_listing(request, articles))
+        context["index_page"] = index_page
+        return context
+
+
+class ArticleIndexPage(Page):
+    """A listing of one article type across all units, newest first, filterable by area and unit."""
+
+    intro = models.TextField(_("lời giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.UnitSection"]
+    max_count = 1
+
+    article_model: type[ArticlePage]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        articles = self.article_model.objects.live().public().descendant_of(self)
+        area_slug = request.GET.get("area", "")
+        unit_slug = request.GET.get("unit", "")
+        selected_area = ReformArea.objects.filter(slug=area_slug).first() if area_slug else None
+        selected_unit = Unit.objects.filter(slug=unit_slug).first() if unit_slug else None
+        if selected_area:
+            articles = articles.filter(reform_areas=selected_area)
+        if selected_unit:
+            articles = articles.filter(unit=selected_unit)
+        context.update(paginate_listing(request, articles))
+        context.update(
+            {
+                "areas": ReformArea.objects.all(),
+                "units": Unit.objects.filter(sections__in=self.get_children()).distinct(),
+                "selected_area": selected_area,
+                "selected_unit": selected_unit,
+                "unknown_filter": bool((area_slug and not selected_area) or (unit_slug and not selected_unit)),
+            }
+        )
+        return context
+
+
+def paginate_listing(request: HttpRequest, articles) -> dict:
+    """Newest first, a page of ARTICLES_PER_PAGE; a bad ?page= falls back to the nearest real page."""
+    articles = (
+        articles.select_related("unit").prefetch_related("reform_areas").order_by("-date", "-first_published_at", "-pk")
+    )
+    paginator = Paginator(articles, ARTICLES_PER_PAGE)
+    page_number = request.GET.get("page", "1")
+    try:
+        page_obj = paginator.page(page_number)
+    except PageNotAnInteger:
+        page_obj = paginator.page(1)
+    except EmptyPage:
+        page_obj = paginator.page(paginator.num_pages)
+    return {"articles": page_obj, "paginator": paginator}
