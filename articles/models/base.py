@@ -1,6 +1,7 @@
 """What every article shares, and the page tree that gives each unit its own sections."""
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -110,6 +111,10 @@ class ArticlePage(Page):
             return False
         index_page = parent.get_parent()
         return index_page is not None and index_page.specific_class.__name__ == cls.index_model_name
+
+    @classmethod
+    def index_page_model(cls) -> type["ArticleIndexPage"]:
+        return apps.get_model("articles", cls.index_model_name)
 
     def full_clean(self, *args, **kwargs):
         # The unit follows from where the page lives, so an editor can't file under another unit.
