@@ -1,0 +1,44 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from articles.demo.images import illustration
+from articles.importing import ContentImporter, load_records
+from articles.models import NewsPage, SuccessStoryPage
+from articles.tree import ensure_site_tree
+
+DEMO_CONTENT = Path(__file__).resolve().parents[2] / "demo" / "content.json"
+
+
+class Command(BaseCommand):
+    help = "Nạp nội dung và tài khoản mẫu (chạy nhiều lần không tạo trùng)."
+
+    def handle(self, *args, **options) -> None:
+        records = load_records(DEMO_CONTENT.read_bytes())
+        importer = ContentImporter(records, only_missing=True)
+        clean, errors = importer.validate()
+        if errors:
+            raise CommandError("Nội dung mẫu có lỗi:\n" + "\n".join(str(error) for error in errors))
+        with transaction.atomic():
+            ensure_site_tree()
+            result = importer.run(clean)
+            for position, page in enumerate(result.created):
+                if isinstance(page, NewsPage | SuccessStoryPage):
+                    self._illustrate(page, position)
+        self.stdout.write(
+            f"Nội dung mẫu: {len(result.created)} bài mới, {len(result.skipped)} bài đã có (giữ nguyên)."
+        )
+        self._create_accounts()
+
+    def _illustrate(self, page, position: int) -> None:
+        caption = str(page.specific_class._meta.verbose_name)
+        image = illustration(page.title, caption, position)
+        page.body.insert(0, ("image", {"image": image, "alt_text": f"Ảnh minh họa cho bài: {page.title}", "caption": ""}))
+        page.save_revision().publish()
+
+    def _create_accounts(self) -> None:
+        from articles.demo.accounts import create_demo_accounts
+
+        for line in create_demo_accounts():
+            self.stdout.write(line)

@@ -1,0 +1,21 @@
+"""Shared fixtures: the demo site is loaded once per test session and every test runs in a transaction."""
+
+import os
+import tempfile
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+
+def pytest_configure(config):
+    # Uploaded and generated files of the test run never land in the project's media/.
+    settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="cchc-test-media-")
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), open(os.devnull, "w") as devnull:
+        call_command("load_demo", stdout=devnull)
