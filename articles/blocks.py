@@ -111,8 +111,8 @@ class SubmissionMethodBlock(blocks.StructBlock):
             ("postal", _("Qua dịch vụ bưu chính công ích")),
         ],
     )
-    processing_time = blocks.CharBlock(label=_("Thời hạn giải quyết"), max_length=255)
-    fee = blocks.CharBlock(label=_("Phí, lệ phí"), max_length=255)
+    processing_time = blocks.TextBlock(label=_("Thời hạn giải quyết"), max_length=1000)
+    fee = blocks.TextBlock(label=_("Phí, lệ phí"), max_length=1000)
     note = blocks.TextBlock(label=_("Ghi chú"), required=False)
 
     class Meta:

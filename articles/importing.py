@@ -47,8 +47,9 @@ class RecordError:
 
     def __str__(self) -> str:
         label = f"«{self.title}»" if self.title else _("(không có tiêu đề)")
-        return _("Bản ghi số %(index)s %(label)s: %(reason)s") % {
+        return _("Bản ghi [%(index)s] (thứ %(position)s trong tệp) %(label)s: %(reason)s") % {
             "index": self.index,
+            "position": self.index + 1,
             "label": label,
             "reason": self.reason,
         }
@@ -119,7 +120,7 @@ class ContentImporter:
                 key = (cleaned.model.type_slug, cleaned.slug)
                 if key in seen:
                     reasons.append(
-                        _("đường dẫn (slug) “%(slug)s” trùng với bản ghi số %(other)s cùng loại.")
+                        _("đường dẫn (slug) “%(slug)s” trùng với bản ghi [%(other)s] cùng loại.")
                         % {"slug": cleaned.slug, "other": seen[key]}
                     )
                 else:
@@ -286,8 +287,8 @@ class ContentImporter:
     def _submission_methods(self, record: dict, reasons: list[str]) -> list:
         methods = record.get("submission_methods")
         if methods is None:
-            processing_time = self._string(record, "processing_time", reasons, 255)
-            fee = self._string(record, "fee", reasons, 255)
+            processing_time = self._string(record, "processing_time", reasons, 1000)
+            fee = self._string(record, "fee", reasons, 1000)
             if not (processing_time or fee):
                 return []
             return [("method", {"method": "direct", "processing_time": processing_time, "fee": fee, "note": ""})]
@@ -304,8 +305,8 @@ class ContentImporter:
                     "method",
                     {
                         "method": method["method"],
-                        "processing_time": self._string(method, "processing_time", reasons, 255),
-                        "fee": self._string(method, "fee", reasons, 255),
+                        "processing_time": self._string(method, "processing_time", reasons, 1000),
+                        "fee": self._string(method, "fee", reasons, 1000),
                         "note": self._string(method, "note", reasons),
                     },
                 )
