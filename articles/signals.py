@@ -1,5 +1,7 @@
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.models import TaskState
+from wagtail.signals import task_submitted
 
 from home.models import Unit
 
@@ -12,9 +14,24 @@ def give_new_unit_its_sections(sender, instance: Unit, created: bool, raw: bool 
 
     if index_pages():
         ensure_unit_sections(instance)
+        # Its collection and its two editor groups, with their permissions (articles.roles).
+        from articles.roles import ensure_unit_roles
+
+        ensure_unit_roles(instance)
 
 
 def build_site_tree_after_migrate(sender, **kwargs) -> None:
     from articles.tree import ensure_site_tree
 
     ensure_site_tree()
+    from articles.roles import ensure_roles
+
+    ensure_roles()
+
+
+@receiver(task_submitted, sender=TaskState, dispatch_uid="articles_unit_review_submitted_email")
+def notify_unit_reviewers(sender, instance: TaskState, user=None, **kwargs) -> None:
+    """Step 1 reached: email the reviewers of the page's own unit (articles.notifications)."""
+    from articles.notifications import unit_review_submission_notifier
+
+    unit_review_submission_notifier(instance, user=user)

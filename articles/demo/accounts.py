@@ -10,15 +10,28 @@ from django.contrib.auth.models import Group
 
 LOCAL_DEMO_PASSWORD = "caobang-demo-2025"
 
-# username, full name, group names (created and kept in sync by articles.roles)
+# username, full name, role, unit slug (the usernames are a fixed contract: the README lists them)
 DEMO_ACCOUNTS = [
-    ("bientap.haquang", "Biên tập viên Hà Quảng", ["Biên tập viên – Huyện Hà Quảng"]),
-    ("duyet.haquang", "Lãnh đạo duyệt Hà Quảng", ["Lãnh đạo duyệt – Huyện Hà Quảng"]),
-    ("bientap.baolac", "Biên tập viên Bảo Lạc", ["Biên tập viên – Huyện Bảo Lạc"]),
-    ("duyet.baolac", "Lãnh đạo duyệt Bảo Lạc", ["Lãnh đạo duyệt – Huyện Bảo Lạc"]),
-    ("pheduyet.tinh", "Phê duyệt cấp tỉnh", ["Phê duyệt cấp tỉnh"]),
-    ("quantri", "Quản trị hệ thống", ["Quản trị hệ thống"]),
+    ("bientap.haquang", "Biên tập viên Hà Quảng", "contributor", "ha-quang"),
+    ("duyet.haquang", "Lãnh đạo duyệt Hà Quảng", "reviewer", "ha-quang"),
+    ("bientap.baolac", "Biên tập viên Bảo Lạc", "contributor", "bao-lac"),
+    ("duyet.baolac", "Lãnh đạo duyệt Bảo Lạc", "reviewer", "bao-lac"),
+    ("pheduyet.tinh", "Phê duyệt cấp tỉnh", "approver", None),
+    ("quantri", "Quản trị hệ thống", "administrator", None),
 ]
+
+
+def role_group(role: str, unit_slug: str | None) -> Group:
+    """The group of a role, created with its permissions by articles.roles if missing."""
+    from articles import roles
+    from home.models import Unit
+
+    if role == "approver":
+        return roles.ensure_approver_group()
+    if role == "administrator":
+        return roles.ensure_administrator_group()
+    unit_roles = roles.ensure_unit_roles(Unit.objects.get(slug=unit_slug))
+    return unit_roles.contributors if role == "contributor" else unit_roles.reviewers
 
 
 def demo_password() -> str | None:
@@ -34,7 +47,7 @@ def create_demo_accounts() -> list[str]:
         return ["Bỏ qua tài khoản mẫu: DEBUG đang tắt và chưa đặt DEMO_PASSWORD."]
     User = get_user_model()
     lines = []
-    for username, full_name, group_names in DEMO_ACCOUNTS:
+    for username, full_name, role, unit_slug in DEMO_ACCOUNTS:
         user, created = User.objects.get_or_create(username=username)
         if created:
             first_name, _space, last_name = full_name.rpartition(" ")
@@ -45,5 +58,5 @@ def create_demo_accounts() -> list[str]:
             user.set_password(password)
             user.save()
             lines.append(f"Đã tạo tài khoản mẫu: {username}")
-        user.groups.add(*Group.objects.filter(name__in=group_names))
+        user.groups.add(role_group(role, unit_slug))
     return lines

@@ -3,6 +3,7 @@ from articles.models.faq import FaqIndexPage, FaqPage
 from articles.models.guide import GuideIndexPage, GuidePage
 from articles.models.news import NewsIndexPage, NewsPage
 from articles.models.story import StoryIndexPage, SuccessStoryPage
+from articles.models.workflow import PreviewLink, ProvincialApprovalTask, UnitReviewTask, UnitRoles
 
 __all__ = [
     "ArticleIndexPage",
@@ -14,8 +15,12 @@ __all__ = [
     "GuidePage",
     "NewsIndexPage",
     "NewsPage",
+    "PreviewLink",
+    "ProvincialApprovalTask",
     "StoryIndexPage",
     "SuccessStoryPage",
+    "UnitReviewTask",
+    "UnitRoles",
     "UnitSection",
 ]
 

@@ -1,0 +1,219 @@
+"""Editorial roles as Wagtail groups, created and kept in sync by code (idempotent).
+
+- Biên tập viên – <unit>: add and edit drafts in the unit's sections, upload to its collection.
+- Lãnh đạo duyệt – <unit>: edit the unit's drafts; approve or send back at step 1 (UnitReviewTask).
+- Phê duyệt cấp tỉnh: approve step 2, publish, schedule, unpublish, lock anything on the site.
+- Quản trị hệ thống: units, accounts, groups, site settings.
+
+Nobody but the provincial approvers (and superusers) holds "publish": a contributor or a reviewer
+can only reach "live" through the workflow (articles.workflow).
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from articles.models import UnitRoles, UnitSection
+from home.models import Unit
+
+CONTRIBUTOR_PAGE_PERMISSIONS = ["add", "change"]
+REVIEWER_PAGE_PERMISSIONS = ["change", "lock"]
+APPROVER_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
+
+CONTRIBUTOR_MEDIA_PERMISSIONS = ["add", "choose"]
+REVIEWER_MEDIA_PERMISSIONS = ["add", "change", "choose"]
+APPROVER_MEDIA_PERMISSIONS = ["add", "change", "choose", "delete"]
+
+ADMINISTRATOR_MODEL_PERMISSIONS = [
+    ("auth", "user", ["add", "change", "delete", "view"]),
+    ("auth", "group", ["add", "change", "delete", "view"]),
+    ("home", "unit", ["add", "change", "delete", "view"]),
+    ("home", "reformarea", ["add", "change", "view"]),
+    ("home", "sitecontact", ["change", "view"]),
+    ("wagtailcore", "site", ["add", "change", "delete", "view"]),
+    ("wagtailcore", "collection", ["add", "change", "delete", "view"]),
+    ("wagtailcore", "workflow", ["add", "change", "delete"]),
+    ("wagtailcore", "task", ["add", "change", "delete"]),
+]
+
+# Apps whose permissions we hand out; after a fresh migrate they may not have been created yet
+# when our post_migrate handler runs (articles comes before them in INSTALLED_APPS).
+PERMISSION_APPS = ["auth", "home", "wagtailadmin", "wagtailcore", "wagtailimages", "wagtaildocs"]
+
+
+# Group names are what administrators read in the admin; they also identify the two site-wide groups.
+APPROVER_GROUP = "Phê duyệt cấp tỉnh"
+ADMINISTRATOR_GROUP = "Quản trị hệ thống"
+
+
+def approver_group_name() -> str:
+    return APPROVER_GROUP
+
+
+def administrator_group_name() -> str:
+    return ADMINISTRATOR_GROUP
+
+
+def contributor_group_name(unit: Unit) -> str:
+    return f"Biên tập viên – {unit.name}"
+
+
+def reviewer_group_name(unit: Unit) -> str:
+    return f"Lãnh đạo duyệt – {unit.name}"
+
+
+def _ensure_permissions_exist() -> None:
+    for label in PERMISSION_APPS:
+        create_permissions(apps.get_app_config(label), verbosity=0)
+
+
+def _permission(app_label: str, model: str, action: str) -> Permission:
+    content_type = ContentType.objects.get_by_natural_key(app_label, model)
+    return Permission.objects.get(content_type=content_type, codename=f"{action}_{model}")
+
+
+def _page_permission(action: str) -> Permission:
+    return _permission("wagtailcore", "page", action)
+
+
+def _set_page_permissions(group: Group, pages: list[Page], actions: list[str]) -> None:
+    """Exactly these actions on exactly these pages (anything else the group had is removed)."""
+    wanted = {(page.pk, _page_permission(action).pk) for page in pages for action in actions}
+    existing = set(GroupPagePermission.objects.filter(group=group).values_list("page_id", "permission_id"))
+    for page_id, permission_id in existing - wanted:
+        GroupPagePermission.objects.filter(group=group, page_id=page_id, permission_id=permission_id).delete()
+    for page_id, permission_id in wanted - existing:
+        GroupPagePermission.objects.create(group=group, page_id=page_id, permission_id=permission_id)
+
+
+def _set_collection_permissions(group: Group, collection: Collection, actions: list[str]) -> None:
+    wanted = {
+        _permission(app_label, model, action).pk
+        for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
+        for action in actions
+    }
+    GroupCollectionPermission.objects.filter(group=group).exclude(
+        collection=collection, permission_id__in=wanted
+    ).delete()
+    for permission_id in wanted:
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission_id=permission_id)
+
+
+def _set_admin_access(group: Group, extra: list[Permission] | None = None) -> None:
+    group.permissions.add(_permission("wagtailadmin", "admin", "access"), *(extra or []))
+
+
+def _named_group(name: str, current: Group | None = None) -> Group:
+    """The group (renamed if its unit was renamed), or a new one with that name."""
+    if current is not None:
+        if current.name != name:
+            current.name = name
+            current.save(update_fields=["name"])
+        return current
+    group, _created = Group.objects.get_or_create(name=name)
+    return group
+
+
+UNITS_COLLECTION = "Đơn vị"
+
+
+def units_root_collection() -> Collection:
+    root = Collection.get_first_root_node()
+    name = UNITS_COLLECTION
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)
+
+
+@transaction.atomic
+def ensure_unit_roles(unit: Unit) -> UnitRoles:
+    """The unit's collection and two groups, with permissions on its sections (idempotent)."""
+    from articles.tree import ensure_unit_sections, index_pages
+
+    _ensure_permissions_exist()
+    roles = UnitRoles.objects.filter(unit=unit).select_related("contributors", "reviewers", "collection").first()
+    contributors = _named_group(contributor_group_name(unit), roles.contributors if roles else None)
+    reviewers = _named_group(reviewer_group_name(unit), roles.reviewers if roles else None)
+    if roles is not None:
+        collection = roles.collection
+        if collection.name != unit.name:
+            collection.name = unit.name
+            collection.save(update_fields=["name"])
+    else:
+        parent = units_root_collection()
+        collection = parent.get_children().filter(name=unit.name).first() or parent.add_child(name=unit.name)
+        roles = UnitRoles.objects.create(
+            unit=unit, contributors=contributors, reviewers=reviewers, collection=collection
+        )
+
+    sections = ensure_unit_sections(unit) if index_pages() else []
+    sections = list(UnitSection.objects.filter(unit=unit)) or sections
+    _set_page_permissions(contributors, sections, CONTRIBUTOR_PAGE_PERMISSIONS)
+    _set_page_permissions(reviewers, sections, REVIEWER_PAGE_PERMISSIONS)
+    _set_collection_permissions(contributors, collection, CONTRIBUTOR_MEDIA_PERMISSIONS)
+    _set_collection_permissions(reviewers, collection, REVIEWER_MEDIA_PERMISSIONS)
+    _set_admin_access(contributors)
+    _set_admin_access(reviewers)
+    return roles
+
+
+@transaction.atomic
+def ensure_approver_group() -> Group:
+    from articles.tree import ensure_home_page
+
+    _ensure_permissions_exist()
+    group = _named_group(approver_group_name())
+    _set_page_permissions(group, [ensure_home_page()], APPROVER_PAGE_PERMISSIONS)
+    _set_collection_permissions(group, Collection.get_first_root_node(), APPROVER_MEDIA_PERMISSIONS)
+    _set_admin_access(group)
+    return group
+
+
+@transaction.atomic
+def ensure_administrator_group() -> Group:
+    _ensure_permissions_exist()
+    group = _named_group(administrator_group_name())
+    extra = [
+        _permission(app_label, model, action)
+        for app_label, model, actions in ADMINISTRATOR_MODEL_PERMISSIONS
+        for action in actions
+    ]
+    _set_admin_access(group, extra)
+    return group
+
+
+@transaction.atomic
+def ensure_roles() -> None:
+    """Every unit's groups and collection, the provincial and administrator groups, the workflow."""
+    from articles.workflow import ensure_workflow
+
+    for unit in Unit.objects.all():
+        ensure_unit_roles(unit)
+    ensure_approver_group()
+    ensure_administrator_group()
+    ensure_workflow()
+
+
+def contributor_unit_ids(user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return set(UnitRoles.objects.filter(contributors__user=user).values_list("unit_id", flat=True))
+
+
+def units_of(user) -> set[int]:
+    """Units a user works for, as contributor or reviewer."""
+    if not user.is_authenticated:
+        return set()
+    return set(UnitRoles.objects.filter(contributors__user=user).values_list("unit_id", flat=True)) | set(
+        UnitRoles.objects.filter(reviewers__user=user).values_list("unit_id", flat=True)
+    )
+
+
+def is_provincial_approver(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.groups.filter(name=approver_group_name()).exists()

@@ -1,0 +1,49 @@
+"""The one editorial workflow: unit review (step 1), then provincial approval (step 2), which publishes.
+
+Created idempotently after every migrate (articles.signals) and assigned to the home page, so it
+covers every index, unit section and article.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from wagtail.models import Workflow, WorkflowPage, WorkflowTask
+
+from articles.models import ProvincialApprovalTask, UnitReviewTask
+
+WORKFLOW_NAME = "Duyệt tin bài: đơn vị → cấp tỉnh"
+UNIT_TASK_NAME = "Lãnh đạo đơn vị duyệt"
+PROVINCIAL_TASK_NAME = "Phê duyệt cấp tỉnh"
+
+
+@transaction.atomic
+def ensure_workflow() -> Workflow:
+    from articles.roles import ensure_approver_group
+    from articles.tree import ensure_home_page
+
+    unit_task = UnitReviewTask.objects.filter(name=UNIT_TASK_NAME).first() or UnitReviewTask.objects.create(
+        name=UNIT_TASK_NAME
+    )
+    provincial_task = ProvincialApprovalTask.objects.filter(
+        name=PROVINCIAL_TASK_NAME
+    ).first() or ProvincialApprovalTask.objects.create(name=PROVINCIAL_TASK_NAME)
+    provincial_task.groups.add(ensure_approver_group())
+    for task in (unit_task, provincial_task):
+        if not task.active:
+            task.active = True
+            task.save(update_fields=["active"])
+
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first() or Workflow.objects.create(name=WORKFLOW_NAME)
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    for position, task in enumerate((unit_task, provincial_task)):
+        WorkflowTask.objects.update_or_create(workflow=workflow, task=task, defaults={"sort_order": position})
+
+    home = ensure_home_page()
+    WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    return workflow
+
+
+def editorial_workflow() -> Workflow | None:
+    return Workflow.objects.filter(name=WORKFLOW_NAME).first()
