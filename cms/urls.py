@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from articles import preview as article_preview
 from articles import views as article_views
 from cms.api import api_router
 from search import views as search_views
@@ -18,6 +19,7 @@ urlpatterns = [
     path("tim-kiem/", search_views.search, name="search"),
     path("linh-vuc/<slug:slug>/", article_views.reform_area, name="reform_area"),
     path("the/<str:slug>/", article_views.tag, name="tag"),
+    path("xem-truoc/<str:token>/", article_preview.shared_preview, name="shared_preview"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
