@@ -319,7 +319,9 @@ class ContentImporter:
             documents = self._string_list(record, "documents", reasons)
             if not documents:
                 return []
-            return [("case", {"case": "", "documents": [{"name": name, "copies": "", "form": None} for name in documents]})]
+            return [
+                ("case", {"case": "", "documents": [{"name": name, "copies": "", "form": None} for name in documents]})
+            ]
         if not isinstance(groups, list):
             reasons.append(_("“document_groups” phải là danh sách."))
             return []
@@ -437,12 +439,13 @@ class ContentImporter:
             section.add_child(instance=page)
             result.created.append(page)
         else:
+            if page.get_parent().pk != section.pk:
+                # The unit changed: the page moves to its new unit's section first.
+                page.move(section, pos="last-child")
+                page = record.model.objects.get(pk=page.pk)
             for name, value in record.fields.items():
                 setattr(page, name, value)
             page.reform_areas.set(record.reform_areas)
             page.tags.set(record.tags)
-            if page.get_parent().pk != section.pk:
-                page.move(section, pos="last-child")
-                page.refresh_from_db(fields=["path", "url_path", "depth"])
             result.updated.append(page)
         page.save_revision(log_action=True).publish()

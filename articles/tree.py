@@ -21,7 +21,12 @@ from home.models import HomePage, Unit
 
 def index_specs() -> list[tuple[type[ArticleIndexPage], str, str, str]]:
     return [
-        (NewsIndexPage, "tin-tuc", _("Tin tức"), _("Tin hoạt động cải cách hành chính của tỉnh, các sở, ngành và huyện.")),
+        (
+            NewsIndexPage,
+            "tin-tuc",
+            _("Tin tức"),
+            _("Tin hoạt động cải cách hành chính của tỉnh, các sở, ngành và huyện."),
+        ),
         (
             GuideIndexPage,
             "huong-dan",
@@ -63,7 +68,9 @@ def ensure_home_page() -> HomePage:
     )
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="CCHC Cao Bằng")
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="CCHC Cao Bằng"
+        )
     else:
         site.root_page = home
         site.site_name = site.site_name or "CCHC Cao Bằng"

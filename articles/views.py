@@ -17,11 +17,7 @@ def reform_area(request: HttpRequest, slug: str) -> HttpResponse:
     groups = []
     for type_slug, model in ARTICLE_TYPES.items():
         articles = (
-            model.objects.live()
-            .public()
-            .filter(reform_areas=area)
-            .select_related("unit")
-            .order_by("-date", "-pk")
+            model.objects.live().public().filter(reform_areas=area).select_related("unit").order_by("-date", "-pk")
         )
         groups.append(
             {

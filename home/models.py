@@ -115,9 +115,7 @@ class HomePage(Page):
         from articles.models import GuidePage, NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = (
-            NewsPage.objects.live().public().select_related("unit").order_by("-date", "-pk")[:6]
-        )
+        context["latest_news"] = NewsPage.objects.live().public().select_related("unit").order_by("-date", "-pk")[:6]
         featured = [block.value.specific for block in self.featured_guides if block.value and block.value.live]
         if not featured:
             featured = list(GuidePage.objects.live().public().select_related("unit").order_by("-date", "-pk")[:6])
@@ -130,12 +128,8 @@ class HomePage(Page):
 class SiteContact(BaseSiteSetting):
     """Who runs the site and how to reach them: shown in every page footer (Nghị định 42/2022)."""
 
-    agency_name = models.CharField(
-        _("cơ quan chủ quản"), max_length=255, default="Ủy ban nhân dân tỉnh Cao Bằng"
-    )
-    editorial_office = models.CharField(
-        _("cơ quan thường trực"), max_length=255, default="Sở Nội vụ tỉnh Cao Bằng"
-    )
+    agency_name = models.CharField(_("cơ quan chủ quản"), max_length=255, default="Ủy ban nhân dân tỉnh Cao Bằng")
+    editorial_office = models.CharField(_("cơ quan thường trực"), max_length=255, default="Sở Nội vụ tỉnh Cao Bằng")
     address = models.CharField(
         _("địa chỉ"), max_length=255, default="Số 011 Hoàng Đình Giong, phường Hợp Giang, TP. Cao Bằng"
     )

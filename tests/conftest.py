@@ -13,6 +13,8 @@ def pytest_configure(config):
     settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="cchc-test-media-")
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Tests run with DEBUG off, where demo accounts need an explicit password.
+    settings.DEMO_PASSWORD = "mat-khau-kiem-thu"
 
 
 @pytest.fixture(scope="session")

@@ -39,9 +39,7 @@ class GuidePage(ArticlePage):
     submission_methods = StreamField(
         [("method", SubmissionMethodBlock())], blank=True, verbose_name=_("cách thức thực hiện")
     )
-    document_groups = StreamField(
-        [("case", DocumentCaseBlock())], blank=True, verbose_name=_("thành phần hồ sơ")
-    )
+    document_groups = StreamField([("case", DocumentCaseBlock())], blank=True, verbose_name=_("thành phần hồ sơ"))
     result = models.TextField(_("kết quả thực hiện"), blank=True)
     conditions = models.TextField(_("yêu cầu, điều kiện"), blank=True)
     legal_basis = StreamField([("document", LegalBasisBlock())], blank=True, verbose_name=_("căn cứ pháp lý"))
@@ -49,27 +47,31 @@ class GuidePage(ArticlePage):
     last_reviewed = models.DateField(_("ngày rà soát gần nhất"), default=timezone.localdate)
     next_review_due = models.DateField(_("hạn rà soát tiếp theo"), blank=True, null=True)
 
-    content_panels = ArticlePage.content_panels[:2] + [
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("procedure_code"), FieldPanel("level")]),
-                FieldPanel("procedure_field"),
-                FieldPanel("agency"),
-                FieldPanel("where_to_submit"),
-                FieldPanel("applicants"),
-            ],
-            heading=_("Thông tin thủ tục"),
-        ),
-        FieldPanel("steps"),
-        FieldPanel("submission_methods"),
-        FieldPanel("document_groups"),
-        FieldPanel("result"),
-        FieldPanel("conditions"),
-        FieldPanel("legal_basis"),
-        FieldPanel("online_url"),
-        FieldPanel("body"),
-        FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")], heading=_("Rà soát")),
-    ] + ArticlePage.taxonomy_panels
+    content_panels = (
+        ArticlePage.content_panels[:2]
+        + [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("procedure_code"), FieldPanel("level")]),
+                    FieldPanel("procedure_field"),
+                    FieldPanel("agency"),
+                    FieldPanel("where_to_submit"),
+                    FieldPanel("applicants"),
+                ],
+                heading=_("Thông tin thủ tục"),
+            ),
+            FieldPanel("steps"),
+            FieldPanel("submission_methods"),
+            FieldPanel("document_groups"),
+            FieldPanel("result"),
+            FieldPanel("conditions"),
+            FieldPanel("legal_basis"),
+            FieldPanel("online_url"),
+            FieldPanel("body"),
+            FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")], heading=_("Rà soát")),
+        ]
+        + ArticlePage.taxonomy_panels
+    )
     search_fields = ArticlePage.search_fields + [
         index.SearchField("procedure_code"),
         index.SearchField("procedure_field"),

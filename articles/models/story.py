@@ -11,12 +11,8 @@ from articles.models.base import ArticleIndexPage, ArticlePage
 class SuccessStoryPage(ArticlePage):
     """A model, initiative or good practice (mô hình, sáng kiến, giải pháp hay) and what it achieved."""
 
-    period = models.CharField(
-        _("thời gian thực hiện"), max_length=100, blank=True, help_text=_("Ví dụ: 2022–2024")
-    )
-    results = RichTextField(
-        _("kết quả đạt được"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
-    )
+    period = models.CharField(_("thời gian thực hiện"), max_length=100, blank=True, help_text=_("Ví dụ: 2022–2024"))
+    results = RichTextField(_("kết quả đạt được"), blank=True, features=["bold", "italic", "ul", "ol", "link"])
 
     content_panels = (
         ArticlePage.content_panels + [FieldPanel("period"), FieldPanel("results")] + ArticlePage.taxonomy_panels

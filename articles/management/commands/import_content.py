@@ -28,13 +28,14 @@ class Command(BaseCommand):
         if errors:
             for error in errors:
                 self.stderr.write(str(error))
-            raise CommandError(
-                f"Tệp có {len(errors)} lỗi ở {len({error.index for error in errors})} bản ghi. Không có bài nào được nhập."
-            )
+            bad_records = len({error.index for error in errors})
+            raise CommandError(f"Tệp có {len(errors)} lỗi ở {bad_records} bản ghi. Không có bài nào được nhập.")
         try:
             result = importer.run(clean)
         except ValidationError as error:
-            raise CommandError(f"Không lưu được bài viết: {'; '.join(error.messages)}. Không có bài nào được nhập.") from None
+            raise CommandError(
+                f"Không lưu được bài viết: {'; '.join(error.messages)}. Không có bài nào được nhập."
+            ) from None
 
         for page in result.created:
             self.stdout.write(f"Đã tạo: {page.url} — {page.title}")

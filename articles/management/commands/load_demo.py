@@ -26,15 +26,15 @@ class Command(BaseCommand):
             for position, page in enumerate(result.created):
                 if isinstance(page, NewsPage | SuccessStoryPage):
                     self._illustrate(page, position)
-        self.stdout.write(
-            f"Nội dung mẫu: {len(result.created)} bài mới, {len(result.skipped)} bài đã có (giữ nguyên)."
-        )
+        self.stdout.write(f"Nội dung mẫu: {len(result.created)} bài mới, {len(result.skipped)} bài đã có (giữ nguyên).")
         self._create_accounts()
 
     def _illustrate(self, page, position: int) -> None:
         caption = str(page.specific_class._meta.verbose_name)
         image = illustration(page.title, caption, position)
-        page.body.insert(0, ("image", {"image": image, "alt_text": f"Ảnh minh họa cho bài: {page.title}", "caption": ""}))
+        page.body.insert(
+            0, ("image", {"image": image, "alt_text": f"Ảnh minh họa cho bài: {page.title}", "caption": ""})
+        )
         page.save_revision().publish()
 
     def _create_accounts(self) -> None:
