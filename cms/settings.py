@@ -208,7 +208,7 @@ ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "cchc_caobang")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "modelsearch.backends.elasticsearch9",
+            "BACKEND": "search.backends.elasticsearch",
             "URLS": env_list("ELASTICSEARCH_URL", []),
             "INDEX_PREFIX": ELASTICSEARCH_INDEX + "_",
             "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
@@ -216,7 +216,8 @@ if ELASTICSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
+    # Wagtail's database backend (FTS5 / PostgreSQL) behind our query sanitiser; see docs/search.md.
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
 # Demo accounts: a local-only default password; never used when DEBUG is off.
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "")

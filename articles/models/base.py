@@ -90,6 +90,10 @@ class ArticlePage(Page):
         index.FilterField("unit"),
         index.FilterField("date"),
         index.FilterField("reform_areas"),
+        # Folded copies (no diacritics, đ → d, kí = ký) so "dang ky" finds "Đăng ký" on every backend.
+        index.SearchField("search_title_folded", boost=3),
+        index.SearchField("search_text_folded"),
+        index.AutocompleteField("search_title_folded"),
     ]
 
     parent_page_types = ["articles.UnitSection"]
@@ -137,11 +141,19 @@ class ArticlePage(Page):
     def areas(self):
         return self.reform_areas.all()
 
+    def search_title_folded(self) -> str:
+        from search.documents import folded_title
+
+        return folded_title(self)
+
+    def search_text_folded(self) -> str:
+        from search.documents import folded_text
+
+        return folded_text(self)
+
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = [
-            block.value.specific for block in self.related_pages if block.value and block.value.live
-        ]
+        context["related"] = [block.value.specific for block in self.related_pages if block.value and block.value.live]
         context["structured_data"] = self.structured_data(request)
         return context
 

@@ -1,0 +1,105 @@
+"""One citizen search: fetch candidates from the configured backend, rank them, filter and count.
+
+The backend (SQLite FTS5, PostgreSQL or Elasticsearch) only answers "which pages contain any of
+these folded words, roughly best first"; ranking, filters and counts are computed here on the
+SearchDocument rows, so every backend gives the same order.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+
+from modelsearch.query import PlainText
+
+from search.models import SearchDocument
+from search.query import ParsedQuery, parse_query
+from search.ranking import Hit, rank
+
+CANDIDATE_LIMIT = 200
+FILTER_NAMES = ("type", "area", "unit")
+DOCUMENT_FIELDS = (
+    "page_id",
+    "type_slug",
+    "unit_slug",
+    "area_slugs",
+    "date",
+    "title",
+    "title_exact",
+    "title_fold",
+    "head_exact",
+    "head_fold",
+    "body_exact",
+    "body_fold",
+)
+
+
+@dataclass
+class Filters:
+    type: str = ""
+    area: str = ""
+    unit: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.type or self.area or self.unit or self.date_from or self.date_to)
+
+    def accepts(self, document: SearchDocument, ignore: str = "") -> bool:
+        if self.type and ignore != "type" and document.type_slug != self.type:
+            return False
+        if self.area and ignore != "area" and f" {self.area} " not in document.area_slugs:
+            return False
+        if self.unit and ignore != "unit" and document.unit_slug != self.unit:
+            return False
+        if self.date_from and (document.date is None or document.date < self.date_from):
+            return False
+        if self.date_to and (document.date is None or document.date > self.date_to):
+            return False
+        return True
+
+
+@dataclass
+class Outcome:
+    query: ParsedQuery
+    hits: list[Hit] = field(default_factory=list)
+    counts: dict[str, Counter] = field(default_factory=dict)
+    total_unfiltered: int = 0
+
+
+def candidate_ids(query: ParsedQuery, limit: int = CANDIDATE_LIMIT) -> list[int]:
+    """Live, public articles containing any of the query's folded words, in the backend's order."""
+    from articles.models import ArticlePage
+
+    terms = query.retrieval_terms()
+    if not terms:
+        return []
+    results = ArticlePage.objects.live().public().search(PlainText(" ".join(terms), operator="or"))
+    return [page.pk for page in results[:limit]]
+
+
+def load_documents(ids: list[int]) -> list[SearchDocument]:
+    return list(SearchDocument.objects.filter(page_id__in=ids).only(*DOCUMENT_FIELDS))
+
+
+def run_search(raw_query: str, filters: Filters | None = None) -> Outcome:
+    filters = filters or Filters()
+    query = parse_query(raw_query)
+    outcome = Outcome(query=query)
+    if query.is_empty:
+        return outcome
+    ids = candidate_ids(query)
+    order = {page_id: position for position, page_id in enumerate(ids)}
+    hits = rank(query, load_documents(ids), order)
+    outcome.total_unfiltered = len(hits)
+    outcome.counts = {
+        "type": Counter(hit.document.type_slug for hit in hits if filters.accepts(hit.document, "type")),
+        "unit": Counter(hit.document.unit_slug for hit in hits if filters.accepts(hit.document, "unit")),
+        "area": Counter(
+            area for hit in hits if filters.accepts(hit.document, "area") for area in hit.document.area_slugs.split()
+        ),
+    }
+    outcome.hits = [hit for hit in hits if filters.accepts(hit.document)]
+    return outcome

@@ -1,0 +1,222 @@
+"""From what a citizen typed to what the ranker looks for.
+
+A query becomes a list of *concepts*. Each concept covers one typed word, or several when they
+form a synonym ("sổ đỏ"), and lists its *alternatives*: the typed words themselves, the other
+names of a synonym group, the nearest indexed word for a typo, completions of a partial word.
+A page matches a concept when it contains any alternative as a phrase (on fold keys).
+"""
+
+from __future__ import annotations
+
+import string
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+
+from search.models import SearchTerm, Synonym
+from search.stopwords import FOLDED_STOP_WORDS, STOP_PHRASES, STOP_WORDS
+from search.text import exact_key, fold_key, has_marks, words
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 12
+MAX_WORD_LENGTH = 40
+MIN_TYPO_LENGTH = 4
+MIN_PREFIX_LENGTH = 2
+STOP_WEIGHT = 0.15
+SYNONYM_FACTOR = 0.85
+CORRECTION_FACTOR = 0.8
+PREFIX_FACTOR = 0.7
+SYNONYMS_CACHE_KEY = "search:synonym-groups"
+
+_ALPHABET = string.ascii_lowercase + string.digits
+_STOP_EXACT = frozenset(exact_key(word) for word in STOP_WORDS)
+
+
+@dataclass(frozen=True)
+class Alternative:
+    fold: tuple[str, ...]
+    exact: tuple[str, ...] = ()
+    factor: float = 1.0
+
+
+@dataclass
+class Concept:
+    start: int
+    end: int
+    alternatives: list[Alternative]
+    weight: float
+    stop: bool = False
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    words: list[str] = field(default_factory=list)
+    exact: list[str] = field(default_factory=list)
+    folded: list[str] = field(default_factory=list)
+    stop: list[bool] = field(default_factory=list)
+    concepts: list[Concept] = field(default_factory=list)
+    corrections: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.words
+
+    @property
+    def meaningful_folded(self) -> list[str]:
+        return [word for word, stop in zip(self.folded, self.stop, strict=True) if not stop]
+
+    @property
+    def suggestion(self) -> str:
+        """The query with each misspelt word replaced by its correction ("" when none)."""
+        if not self.corrections:
+            return ""
+        return " ".join(self.corrections.get(position, word) for position, word in enumerate(self.words))
+
+    def retrieval_terms(self, limit: int = 40) -> list[str]:
+        """Fold keys to fetch candidate pages with: meaningful concepts first, stop words if nothing else."""
+        concepts = [concept for concept in self.concepts if not concept.stop] or self.concepts
+        terms: list[str] = []
+        for concept in concepts:
+            for alternative in concept.alternatives:
+                for term in alternative.fold:
+                    if term not in terms and not (alternative.factor < 1 and term in FOLDED_STOP_WORDS):
+                        terms.append(term)
+        return terms[:limit]
+
+
+def clean_query_text(raw: str) -> str:
+    """The query as it will be shown back: NFC, no control characters, at most MAX_QUERY_LENGTH."""
+    text = unicodedata.normalize("NFC", raw[: MAX_QUERY_LENGTH * 4])
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def synonym_groups() -> list[list[tuple[str, ...]]]:
+    """Each editor-defined group as a list of fold-key phrases; cached until a synonym changes."""
+    groups = cache.get(SYNONYMS_CACHE_KEY)
+    if groups is None:
+        groups = []
+        for synonym in Synonym.objects.all():
+            phrases = []
+            for term in synonym.term_list():
+                keys = tuple(fold_key(word) for word in words(term))
+                if keys and keys not in phrases:
+                    phrases.append(keys)
+            if len(phrases) > 1:
+                groups.append(phrases)
+        cache.set(SYNONYMS_CACHE_KEY, groups, 3600)
+    return groups
+
+
+def forget_synonyms(**kwargs) -> None:
+    cache.delete(SYNONYMS_CACHE_KEY)
+
+
+def _stop_flags(typed: list[str], exact: list[str], folded: list[str]) -> list[bool]:
+    flags = []
+    for word, key, folded_word in zip(typed, exact, folded, strict=True):
+        flags.append(key in _STOP_EXACT if has_marks(word) else folded_word in FOLDED_STOP_WORDS)
+    for phrase in STOP_PHRASES:
+        size = len(phrase)
+        for start in range(len(folded) - size + 1):
+            if folded[start : start + size] == phrase:
+                for position in range(start, start + size):
+                    flags[position] = True
+    return flags
+
+
+def _synonym_concepts(query: ParsedQuery) -> list[Concept]:
+    """Concepts for every synonym phrase found in the query, longest first, not overlapping."""
+    matches = []
+    for group in synonym_groups():
+        for phrase in group:
+            size = len(phrase)
+            for start in range(len(query.folded) - size + 1):
+                if tuple(query.folded[start : start + size]) == phrase:
+                    matches.append((size, start, group, phrase))
+    matches.sort(key=lambda match: (-match[0], match[1]))
+    taken: set[int] = set()
+    concepts = []
+    for size, start, group, phrase in matches:
+        span = set(range(start, start + size))
+        if span & taken:
+            continue
+        taken |= span
+        meaningful = sum(1 for position in span if not query.stop[position])
+        alternatives = [Alternative(phrase, tuple(query.exact[start : start + size]), 1.0)]
+        alternatives += [Alternative(other, (), SYNONYM_FACTOR) for other in group if other != phrase]
+        concepts.append(
+            Concept(start, start + size, alternatives, weight=float(meaningful or STOP_WEIGHT), stop=not meaningful)
+        )
+    return concepts
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion away (Norvig)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [left + right[1:] for left, right in splits if right]
+    transposes = [left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1]
+    replaces = [left + ch + right[1:] for left, right in splits if right for ch in _ALPHABET]
+    inserts = [left + ch + right for left, right in splits for ch in _ALPHABET]
+    return set(deletes + transposes + replaces + inserts) - {word}
+
+
+def known_words(candidates: set[str] | list[str]) -> dict[str, int]:
+    candidates = [word for word in candidates if word and len(word) <= MAX_WORD_LENGTH]
+    if not candidates:
+        return {}
+    return dict(SearchTerm.objects.filter(word__in=candidates).values_list("word", "doc_count"))
+
+
+def corrections_for(word: str, limit: int = 2) -> list[str]:
+    """Indexed words at edit distance 1, most frequent first."""
+    found = known_words(edits1(word))
+    return sorted(found, key=lambda candidate: (-found[candidate], candidate))[:limit]
+
+
+def completions_for(prefix: str, limit: int = 4) -> list[str]:
+    """Indexed words that start with `prefix` (a range query, so the primary key index serves it)."""
+    rows = (
+        SearchTerm.objects.filter(word__gt=prefix, word__lt=prefix + "{")
+        .order_by("-doc_count", "word")
+        .values_list("word", flat=True)[:limit]
+    )
+    return list(rows)
+
+
+def parse_query(raw: str, *, expand: bool = True) -> ParsedQuery:
+    """Parse a query; with `expand`, look up synonyms, typo corrections and completions."""
+    text = clean_query_text(raw)
+    typed = [word[:MAX_WORD_LENGTH] for word in words(text)][:MAX_QUERY_WORDS]
+    query = ParsedQuery(text=text, words=typed)
+    if not typed:
+        return query
+    query.exact = [exact_key(word) for word in typed]
+    query.folded = [fold_key(word) for word in typed]
+    query.stop = _stop_flags(typed, query.exact, query.folded)
+    concepts = _synonym_concepts(query) if expand else []
+    covered = {position for concept in concepts for position in range(concept.start, concept.end)}
+    known = known_words(set(query.folded)) if expand else {}
+    last = len(typed) - 1
+    for position, (exact, folded) in enumerate(zip(query.exact, query.folded, strict=True)):
+        if position in covered:
+            continue
+        stop = query.stop[position]
+        alternatives = [Alternative((folded,), (exact,), 1.0)]
+        if expand and not stop and not folded.isdigit():
+            if folded not in known and len(folded) >= MIN_TYPO_LENGTH:
+                fixes = corrections_for(folded)
+                if fixes:
+                    query.corrections[position] = fixes[0]
+                alternatives += [Alternative((fix,), (), CORRECTION_FACTOR) for fix in fixes]
+            if len(folded) >= MIN_PREFIX_LENGTH and (folded not in known or position == last):
+                alternatives += [
+                    Alternative((word,), (), PREFIX_FACTOR)
+                    for word in completions_for(folded)
+                    if word not in {alt.fold[0] for alt in alternatives}
+                ]
+        concepts.append(Concept(position, position + 1, alternatives, weight=STOP_WEIGHT if stop else 1.0, stop=stop))
+    query.concepts = sorted(concepts, key=lambda concept: concept.start)
+    return query

@@ -1,0 +1,93 @@
+"""Score candidate pages for a parsed query, the same way whatever backend found them.
+
+The order of importance, as citizens judge a result:
+1. how many meaningful words (concepts) of the query the page contains, anywhere;
+2. where: title ≫ head (summary, tags, procedure code, agency) ≫ body;
+3. the meaningful words as a phrase, above all in the title, and a title the query covers well;
+4. the words with the diacritics the citizen typed ("bản sao" above "bán", "bạn"), and the
+   backend's own relevance order as a tie-breaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from search.models import SearchDocument
+from search.query import ParsedQuery
+
+COVERAGE_WEIGHT = 10.0
+FIELD_WEIGHTS = (("title", 5.0), ("head", 2.5), ("body", 1.0))
+EXACT_BONUS = {"title": 1.5, "head": 0.8, "body": 0.5}
+PHRASE_BONUS = {"title": 6.0, "head": 3.0, "body": 2.0}
+TITLE_COVER_WEIGHT = 4.0
+BACKEND_ORDER_WEIGHT = 0.5
+MIN_COVERAGE_SHARE = 0.5
+
+
+@dataclass
+class Hit:
+    document: SearchDocument
+    score: float
+    coverage: float
+
+
+def _phrase(keys: tuple[str, ...] | list[str]) -> str:
+    return f" {' '.join(keys)} "
+
+
+def score_document(query: ParsedQuery, document: SearchDocument, query_terms: set[str]) -> tuple[float, float]:
+    """(score, coverage) of one page."""
+    fold_fields = {"title": document.title_fold, "head": document.head_fold, "body": document.body_fold}
+    exact_fields = {"title": document.title_exact, "head": document.head_exact, "body": document.body_exact}
+    coverage = 0.0
+    score = 0.0
+    for concept in query.concepts:
+        best = 0.0
+        best_factor = 0.0
+        for alternative in concept.alternatives:
+            phrase = _phrase(alternative.fold)
+            for name, weight in FIELD_WEIGHTS:
+                if phrase in fold_fields[name]:
+                    value = weight * alternative.factor
+                    if alternative.exact and _phrase(alternative.exact) in exact_fields[name]:
+                        value += EXACT_BONUS[name]
+                    if value > best:
+                        best, best_factor = value, alternative.factor
+                    break
+        if best:
+            coverage += concept.weight * best_factor
+            score += concept.weight * best
+    if not coverage:
+        return 0.0, 0.0
+    score += COVERAGE_WEIGHT * coverage
+    meaningful = query.meaningful_folded or query.folded
+    if len(meaningful) > 1:
+        phrase = _phrase(meaningful)
+        for name, _weight in FIELD_WEIGHTS:
+            if phrase in fold_fields[name]:
+                score += PHRASE_BONUS[name]
+                break
+        if len(query.folded) > len(meaningful) and _phrase(query.folded) in document.title_fold:
+            score += PHRASE_BONUS["title"] / 2
+    title_words = document.title_fold.split()
+    if title_words:
+        score += TITLE_COVER_WEIGHT * sum(1 for word in title_words if word in query_terms) / len(title_words)
+    return score, coverage
+
+
+def rank(query: ParsedQuery, documents: list[SearchDocument], backend_order: dict[int, int]) -> list[Hit]:
+    """Hits best first; pages far below the best coverage are dropped."""
+    query_terms = {term for concept in query.concepts for alt in concept.alternatives for term in alt.fold}
+    hits = []
+    for document in documents:
+        score, coverage = score_document(query, document, query_terms)
+        if coverage:
+            position = backend_order.get(document.page_id, len(backend_order))
+            score += BACKEND_ORDER_WEIGHT / (1 + position)
+            hits.append(Hit(document, score, coverage))
+    if not hits:
+        return []
+    best_coverage = max(hit.coverage for hit in hits)
+    hits = [hit for hit in hits if hit.coverage >= best_coverage * MIN_COVERAGE_SHARE]
+    hits.sort(key=lambda hit: (-hit.score, -(hit.document.date.toordinal() if hit.document.date else 0)))
+    return hits

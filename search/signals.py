@@ -1,0 +1,20 @@
+"""Keep each article's SearchDocument in step with the page, in the same transaction as the save."""
+
+from django.db.models.signals import post_save
+
+
+def page_saved(sender, instance, raw: bool = False, **kwargs) -> None:
+    from articles.models import ArticlePage
+    from search.documents import update_page
+
+    if raw or not isinstance(instance, ArticlePage):
+        return
+    # Re-read the row: a draft revision saves the page object with unpublished content in memory,
+    # while the database row (and so the search) holds the live content.
+    page = ArticlePage.objects.filter(pk=instance.pk).first()
+    if page is not None:
+        update_page(page)
+
+
+def connect() -> None:
+    post_save.connect(page_saved, dispatch_uid="search.page_saved")

@@ -1,0 +1,57 @@
+"""Vietnamese function and question words: they must never make a query fail.
+
+Words a citizen puts around the thing they want ("xin cấp hộ chiếu thì cần giấy tờ gì"). They are
+not thrown away (a phrase may need them) but weigh little. Without diacritics a syllable can be
+several words ("co" = có, cơ, cổ …), so the folded list keeps only syllables that are function
+words in every reading; phrases ("o dau", "the nao") are recognised whole.
+"""
+
+# With diacritics: exact keys are compared, so "có" is a stop word and "cơ" (cơ quan) is not.
+STOP_WORDS = frozenset(
+    """
+    thì là có không được muốn xin cần những gì làm thế nào sao ở đâu tôi em mình cho của và các
+    với để bị ạ nhé vậy phải nên hỏi ai khi như này đó ra vào lại rồi đã sẽ đang mà hay hoặc
+    nhỉ chứ thôi cái việc về bao lâu nhiêu nơi đến từ theo cũng rất nhiều ông bà anh chị chúng ta
+    mấy giúp
+    """.split()
+)
+
+# Without diacritics: only syllables that are function words whatever their marks.
+FOLDED_STOP_WORDS = frozenset(
+    """
+    la khong duoc muon xin nhung gi nao o cua va cac voi bi a nhe ai khi nhu nay ra vao roi da se
+    hoac viec nhieu theo rat ong ba ta giup
+    """.split()
+)
+
+# Phrases recognised on the folded form, whatever the single syllables are on their own.
+STOP_PHRASES = [
+    phrase.split()
+    for phrase in (
+        "nhu the nao",
+        "lam the nao",
+        "lam sao",
+        "the nao",
+        "o dau",
+        "la gi",
+        "can nhung gi",
+        "can gi",
+        "co duoc khong",
+        "duoc khong",
+        "co khong",
+        "thi sao",
+        "bao lau",
+        "can lam gi",
+        "phai lam gi",
+        "cho toi hoi",
+        "muon biet",
+        "lam the nao de",
+        "the nao de",
+        "o dau de",
+        "tai dau",
+        "nhu nao",
+        "ra sao",
+        "co phai",
+        "can nhung giay to gi",
+    )
+]
