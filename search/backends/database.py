@@ -37,7 +37,7 @@ class SafeQueryMixin:
         )
 
 
-def SearchBackend(params: dict):  # noqa: N802 - the name Wagtail looks up in a backend module
+def SearchBackend(params: dict):
     """The safe variant of the engine modelsearch would choose for the default database."""
     if connection.vendor == "postgresql":
         from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
