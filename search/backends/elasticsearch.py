@@ -119,7 +119,7 @@ class VietnameseElasticsearchBackend(SafeQueryMixin, Elasticsearch9SearchBackend
         super().__init__(params)
         try:
             synonyms = synonym_rules()
-        except Exception:  # noqa: BLE001 - no database yet (e.g. during the first migrate)
+        except Exception:
             synonyms = []
         self.settings = deep_update(self.settings, _with_defaults(vietnamese_analysis(synonyms)))
         # The edge-n-gram analyser of autocomplete fields folds the same way.

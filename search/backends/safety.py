@@ -65,7 +65,5 @@ def safe_query(query, operator: str | None = None) -> SearchQuery | None:
         return None
     if operator == "or":
         return PlainText(" ".join(sorted({form for pair in pairs for form in pair})), operator="or")
-    parts = [
-        PlainText(key) if word == key else Or([PlainText(key), PlainText(word)]) for word, key in pairs
-    ]
+    parts = [PlainText(key) if word == key else Or([PlainText(key), PlainText(word)]) for word, key in pairs]
     return parts[0] if len(parts) == 1 else And(parts)

@@ -1,0 +1,6 @@
+"""The citizen search page and its autocomplete endpoint."""
+
+from search.views.autocomplete import autocomplete
+from search.views.page import search
+
+__all__ = ["autocomplete", "search"]

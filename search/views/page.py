@@ -1,0 +1,139 @@
+"""/tim-kiem/?q=…: ranked, filtered, counted, paginated results, and help when nothing is found."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from home.models import ReformArea, Unit
+from search.engine import Filters, Outcome, run_search
+from search.highlight import highlight, snippet
+from search.models import SearchDocument
+from search.querylog import log_query, promoted_pages
+from search.views.params import first, page_number, read_filters
+
+RESULTS_PER_PAGE = 10
+POPULAR_GUIDES = 6
+
+
+def _type_choices() -> dict[str, str]:
+    from articles.models import ARTICLE_TYPES
+
+    return {slug: str(model._meta.verbose_name).capitalize() for slug, model in ARTICLE_TYPES.items()}
+
+
+def _url(params: dict, **changes) -> str:
+    merged = {key: value for key, value in {**params, **changes}.items() if value}
+    return "?" + urlencode(merged)
+
+
+def _facets(outcome: Outcome, filters: Filters, params: dict, types: dict, areas: list, units: list) -> dict:
+    def options(name: str, choices: list[tuple[str, str]]) -> list[dict]:
+        counts = outcome.counts.get(name, {})
+        selected = getattr(filters, name)
+        return [
+            {
+                "value": value,
+                "label": label,
+                "count": counts.get(value, 0),
+                "selected": value == selected,
+                "url": _url(params, **{name: "" if value == selected else value, "page": ""}),
+            }
+            for value, label in choices
+            if counts.get(value, 0) or value == selected
+        ]
+
+    return {
+        "type": options("type", list(types.items())),
+        "area": options("area", [(area.slug, area.name) for area in areas]),
+        "unit": options("unit", [(unit.slug, unit.name) for unit in units]),
+    }
+
+
+def _results(request: HttpRequest, hits, terms: set[str], types: dict) -> list[dict]:
+    from articles.models import ArticlePage
+
+    ids = [hit.document.page_id for hit in hits]
+    pages = {
+        page.pk: page
+        for page in ArticlePage.objects.filter(pk__in=ids).select_related("unit").prefetch_related("reform_areas")
+    }
+    texts = dict(SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", "text"))
+    results = []
+    for hit in hits:
+        page = pages.get(hit.document.page_id)
+        if page is None:
+            continue
+        results.append(
+            {
+                "page": page,
+                "url": page.get_url(request),
+                "title": highlight(page.title, terms),
+                "type": types.get(hit.document.type_slug, ""),
+                "areas": list(page.reform_areas.all()),
+                "snippet": snippet(texts.get(page.pk, "") or page.summary, terms),
+            }
+        )
+    return results
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    from articles.models import GuidePage
+
+    types = _type_choices()
+    areas = list(ReformArea.objects.all())
+    units = list(Unit.objects.all())
+    filters, problems = read_filters(
+        request.GET, set(types), {area.slug for area in areas}, {unit.slug for unit in units}
+    )
+    raw_query = first(request.GET, "q")
+    outcome = run_search(raw_query, filters)
+    query = outcome.query
+    params = {
+        "q": query.text,
+        "type": filters.type,
+        "area": filters.area,
+        "unit": filters.unit,
+        "from": filters.date_from.isoformat() if filters.date_from else "",
+        "to": filters.date_to.isoformat() if filters.date_to else "",
+    }
+    paginator = Paginator(outcome.hits, RESULTS_PER_PAGE)
+    page_obj = paginator.get_page(page_number(request.GET))
+    terms = {term for concept in query.concepts for alt in concept.alternatives for term in alt.fold}
+    promoted = promoted_pages(query.text) if page_obj.number == 1 and not query.is_empty else []
+    promoted_ids = {page.pk for page in promoted}
+    results = [
+        result
+        for result in _results(request, page_obj.object_list, terms, types)
+        if result["page"].pk not in promoted_ids
+    ]
+    if not query.is_empty and page_obj.number == 1:
+        log_query(query.text, len(outcome.hits) + len(promoted))
+    if raw_query and query.is_empty:
+        problems.append(_("Từ khóa chỉ gồm ký hiệu hoặc dấu câu. Hãy nhập chữ hoặc số, ví dụ “đăng ký khai sinh”."))
+    context = {
+        "query": query.text,
+        "parsed": query,
+        "results": results,
+        "promoted": [{"page": page, "url": page.get_url(request)} for page in promoted],
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "total": len(outcome.hits),
+        "filters": filters,
+        "params": params,
+        "facets": _facets(outcome, filters, params, types, areas, units),
+        "problems": problems,
+        "suggestion": query.suggestion,
+        "suggestion_url": _url(params, q=query.suggestion, page="") if query.suggestion else "",
+        "previous_url": _url(params, page=page_obj.previous_page_number()) if page_obj.has_previous() else "",
+        "next_url": _url(params, page=page_obj.next_page_number()) if page_obj.has_next() else "",
+        "clear_filters_url": _url({"q": query.text}),
+    }
+    if not query.is_empty and not outcome.hits and not promoted:
+        context["popular_guides"] = GuidePage.objects.live().public().order_by("-first_published_at")[:POPULAR_GUIDES]
+        context["areas"] = areas
+    return render(request, "search/search.html", context)
