@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Manager
+from django.db.models import F, Manager
 from django.utils.encoding import force_str
 from django.utils.html import strip_tags
 from wagtail.search import index
@@ -113,7 +113,7 @@ def document_terms(document: SearchDocument) -> set[str]:
 
 
 def add_terms(counts: Counter) -> None:
-    """Record new vocabulary; counts of known words grow only on a full rebuild."""
+    """Record new vocabulary with its page counts (words already known are left alone)."""
     SearchTerm.objects.bulk_create(
         [SearchTerm(word=word, doc_count=count) for word, count in counts.items()],
         ignore_conflicts=True,
@@ -121,17 +121,31 @@ def add_terms(counts: Counter) -> None:
     )
 
 
+def _shift_terms(added: set[str], removed: set[str]) -> None:
+    """Keep page counts exact when one page's words change."""
+    if added:
+        known = set(SearchTerm.objects.filter(word__in=added).values_list("word", flat=True))
+        SearchTerm.objects.filter(word__in=known).update(doc_count=F("doc_count") + 1)
+        add_terms(Counter(added - known))
+    if removed:
+        SearchTerm.objects.filter(word__in=removed, doc_count__gt=0).update(doc_count=F("doc_count") - 1)
+
+
 def update_page(page) -> None:
     """Bring one page's document in line with its live state (called after every save)."""
     page = page.specific
-    if not page.live:
-        SearchDocument.objects.filter(page_id=page.pk).delete()
-        return
-    document = build_document(page)
+    old = SearchDocument.objects.filter(page_id=page.pk).first()
+    old_terms = document_terms(old) if old else set()
     with transaction.atomic():
-        SearchDocument.objects.filter(page_id=page.pk).delete()
+        if old:
+            old.delete()
+        if not page.live:
+            _shift_terms(set(), old_terms)
+            return
+        document = build_document(page)
         document.save(force_insert=True)
-        add_terms(Counter(document_terms(document)))
+        new_terms = document_terms(document)
+        _shift_terms(new_terms - old_terms, old_terms - new_terms)
 
 
 def rebuild_all(pages: Iterable | None = None, batch_size: int = 500) -> int:

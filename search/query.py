@@ -31,6 +31,7 @@ SYNONYMS_CACHE_KEY = "search:synonym-groups"
 
 _ALPHABET = string.ascii_lowercase + string.digits
 _STOP_EXACT = frozenset(exact_key(word) for word in STOP_WORDS)
+_STOP_FOLDED_ANY = frozenset(fold_key(word) for word in STOP_WORDS)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Alternative:
     fold: tuple[str, ...]
     exact: tuple[str, ...] = ()
     factor: float = 1.0
+    marked: bool = False  # typed with diacritics: a fold-only match is probably another word
 
 
 @dataclass
@@ -56,6 +58,7 @@ class ParsedQuery:
     exact: list[str] = field(default_factory=list)
     folded: list[str] = field(default_factory=list)
     stop: list[bool] = field(default_factory=list)
+    marked: list[bool] = field(default_factory=list)
     concepts: list[Concept] = field(default_factory=list)
     corrections: dict[int, str] = field(default_factory=dict)
 
@@ -66,6 +69,14 @@ class ParsedQuery:
     @property
     def meaningful_folded(self) -> list[str]:
         return [word for word, stop in zip(self.folded, self.stop, strict=True) if not stop]
+
+    @property
+    def meaningful_positions(self) -> list[int]:
+        return [position for position, stop in enumerate(self.stop) if not stop]
+
+    @property
+    def has_meaningful(self) -> bool:
+        return any(not concept.stop for concept in self.concepts)
 
     @property
     def suggestion(self) -> str:
@@ -145,7 +156,8 @@ def _synonym_concepts(query: ParsedQuery) -> list[Concept]:
             continue
         taken |= span
         meaningful = sum(1 for position in span if not query.stop[position])
-        alternatives = [Alternative(phrase, tuple(query.exact[start : start + size]), 1.0)]
+        marked = any(query.marked[start : start + size])
+        alternatives = [Alternative(phrase, tuple(query.exact[start : start + size]), 1.0, marked)]
         alternatives += [Alternative(other, (), SYNONYM_FACTOR) for other in group if other != phrase]
         concepts.append(
             Concept(start, start + size, alternatives, weight=float(meaningful or STOP_WEIGHT), stop=not meaningful)
@@ -171,8 +183,12 @@ def known_words(candidates: set[str] | list[str]) -> dict[str, int]:
 
 
 def corrections_for(word: str, limit: int = 2) -> list[str]:
-    """Indexed words at edit distance 1, most frequent first."""
-    found = known_words(edits1(word))
+    """Indexed words at edit distance 1, most frequent first; never a function word ("khia" → "khai", not "khi")."""
+    found = {
+        candidate: count
+        for candidate, count in known_words(edits1(word)).items()
+        if candidate not in FOLDED_STOP_WORDS and candidate not in _STOP_FOLDED_ANY
+    }
     return sorted(found, key=lambda candidate: (-found[candidate], candidate))[:limit]
 
 
@@ -196,22 +212,22 @@ def parse_query(raw: str, *, expand: bool = True) -> ParsedQuery:
     query.exact = [exact_key(word) for word in typed]
     query.folded = [fold_key(word) for word in typed]
     query.stop = _stop_flags(typed, query.exact, query.folded)
+    query.marked = [has_marks(word) for word in typed]
     concepts = _synonym_concepts(query) if expand else []
     covered = {position for concept in concepts for position in range(concept.start, concept.end)}
     known = known_words(set(query.folded)) if expand else {}
-    last = len(typed) - 1
     for position, (exact, folded) in enumerate(zip(query.exact, query.folded, strict=True)):
         if position in covered:
             continue
         stop = query.stop[position]
-        alternatives = [Alternative((folded,), (exact,), 1.0)]
+        alternatives = [Alternative((folded,), (exact,), 1.0, query.marked[position])]
         if expand and not stop and not folded.isdigit():
             if folded not in known and len(folded) >= MIN_TYPO_LENGTH:
                 fixes = corrections_for(folded)
                 if fixes:
                     query.corrections[position] = fixes[0]
                 alternatives += [Alternative((fix,), (), CORRECTION_FACTOR) for fix in fixes]
-            if len(folded) >= MIN_PREFIX_LENGTH and (folded not in known or position == last):
+            if len(folded) >= MIN_PREFIX_LENGTH and folded not in known:
                 alternatives += [
                     Alternative((word,), (), PREFIX_FACTOR)
                     for word in completions_for(folded)

@@ -11,6 +11,7 @@ The order of importance, as citizens judge a result:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from search.models import SearchDocument
 from search.query import ParsedQuery
@@ -20,6 +21,11 @@ FIELD_WEIGHTS = (("title", 5.0), ("head", 2.5), ("body", 1.0))
 EXACT_BONUS = {"title": 1.5, "head": 0.8, "body": 0.5}
 PHRASE_BONUS = {"title": 6.0, "head": 3.0, "body": 2.0}
 TITLE_COVER_WEIGHT = 4.0
+BIGRAM_BONUS = 1.5
+# Typed with diacritics but found only after folding: probably another word (thuế ≠ thuê).
+FOLD_ONLY_FACTOR = 0.6
+# Citizens search to get something done: a procedure guide, then an answer, before news.
+TYPE_PRIOR = {"guide": 3.0, "faq": 1.5, "story": 0.0, "news": 0.0}
 BACKEND_ORDER_WEIGHT = 0.5
 MIN_COVERAGE_SHARE = 0.5
 
@@ -41,6 +47,7 @@ def score_document(query: ParsedQuery, document: SearchDocument, query_terms: se
     exact_fields = {"title": document.title_exact, "head": document.head_exact, "body": document.body_exact}
     coverage = 0.0
     score = 0.0
+    meaningful_hit = False
     for concept in query.concepts:
         best = 0.0
         best_factor = 0.0
@@ -48,31 +55,55 @@ def score_document(query: ParsedQuery, document: SearchDocument, query_terms: se
             phrase = _phrase(alternative.fold)
             for name, weight in FIELD_WEIGHTS:
                 if phrase in fold_fields[name]:
-                    value = weight * alternative.factor
-                    if alternative.exact and _phrase(alternative.exact) in exact_fields[name]:
-                        value += EXACT_BONUS[name]
+                    factor = alternative.factor
+                    value = weight * factor
+                    if alternative.exact:
+                        if _phrase(alternative.exact) in exact_fields[name]:
+                            value += EXACT_BONUS[name]
+                        elif alternative.marked:
+                            factor *= FOLD_ONLY_FACTOR
+                            value *= FOLD_ONLY_FACTOR
                     if value > best:
-                        best, best_factor = value, alternative.factor
+                        best, best_factor = value, factor
                     break
         if best:
+            if not concept.stop:
+                meaningful_hit = True
             coverage += concept.weight * best_factor
             score += concept.weight * best
-    if not coverage:
+    if not coverage or (query.has_meaningful and not meaningful_hit):
         return 0.0, 0.0
     score += COVERAGE_WEIGHT * coverage
-    meaningful = query.meaningful_folded or query.folded
-    if len(meaningful) > 1:
-        phrase = _phrase(meaningful)
-        for name, _weight in FIELD_WEIGHTS:
-            if phrase in fold_fields[name]:
-                score += PHRASE_BONUS[name]
-                break
-        if len(query.folded) > len(meaningful) and _phrase(query.folded) in document.title_fold:
-            score += PHRASE_BONUS["title"] / 2
+    score += _phrase_score(query, fold_fields, exact_fields)
     title_words = document.title_fold.split()
     if title_words:
-        score += TITLE_COVER_WEIGHT * sum(1 for word in title_words if word in query_terms) / len(title_words)
+        covered = sum(1 for word in title_words if word in query_terms)
+        score += TITLE_COVER_WEIGHT * covered / len(title_words)
+    score += TYPE_PRIOR.get(document.type_slug, 0.0)
     return score, coverage
+
+
+def _phrase_score(query: ParsedQuery, fold_fields: dict, exact_fields: dict) -> float:
+    """The meaningful words as a phrase (exactly as typed if typed with marks), and their pairs."""
+    meaningful = query.meaningful_positions or list(range(len(query.folded)))
+    if len(meaningful) < 2:
+        return 0.0
+    score = 0.0
+    folded = [query.folded[position] for position in meaningful]
+    exact = [query.exact[position] for position in meaningful]
+    marked = any(query.marked[position] for position in meaningful)
+    phrase, exact_phrase = _phrase(folded), _phrase(exact)
+    for name, _weight in FIELD_WEIGHTS:
+        if phrase in fold_fields[name]:
+            full = not marked or exact_phrase in exact_fields[name]
+            score += PHRASE_BONUS[name] * (1.0 if full else FOLD_ONLY_FACTOR)
+            break
+    if len(query.folded) > len(folded) and _phrase(query.folded) in fold_fields["title"]:
+        score += PHRASE_BONUS["title"] / 2
+    for first, second in pairwise(meaningful):
+        if second == first + 1 and _phrase(query.folded[first : second + 1]) in fold_fields["title"]:
+            score += BIGRAM_BONUS
+    return score
 
 
 def rank(query: ParsedQuery, documents: list[SearchDocument], backend_order: dict[int, int]) -> list[Hit]:

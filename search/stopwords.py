@@ -10,7 +10,7 @@ words in every reading; phrases ("o dau", "the nao") are recognised whole.
 STOP_WORDS = frozenset(
     """
     thì là có không được muốn xin cần những gì làm thế nào sao ở đâu tôi em mình cho của và các
-    với để bị ạ nhé vậy phải nên hỏi ai khi như này đó ra vào lại rồi đã sẽ đang mà hay hoặc
+    với để bị ạ nhé vậy phải nên hỏi ai khi như này đó ra vào rồi đã sẽ đang mà hay hoặc
     nhỉ chứ thôi cái việc về bao lâu nhiêu nơi đến từ theo cũng rất nhiều ông bà anh chị chúng ta
     mấy giúp
     """.split()
