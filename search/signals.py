@@ -18,3 +18,13 @@ def page_saved(sender, instance, raw: bool = False, **kwargs) -> None:
 
 def connect() -> None:
     post_save.connect(page_saved, dispatch_uid="search.page_saved")
+
+
+def connect_synonyms() -> None:
+    from django.db.models.signals import post_delete
+
+    from search.models import Synonym
+    from search.query import forget_synonyms
+
+    post_save.connect(forget_synonyms, sender=Synonym, dispatch_uid="search.synonym_saved")
+    post_delete.connect(forget_synonyms, sender=Synonym, dispatch_uid="search.synonym_deleted")
