@@ -120,14 +120,22 @@ class ArticlePage(Page):
     def index_page_model(cls) -> type["ArticleIndexPage"]:
         return apps.get_model("articles", cls.index_model_name)
 
-    def full_clean(self, *args, **kwargs):
+    def set_unit_from_section(self) -> None:
         # The unit follows from where the page lives, so an editor can't file under another unit.
         parent = self.get_parent() if self.pk or self.path else None
         if parent is not None:
             section = parent.specific
             if isinstance(section, UnitSection):
                 self.unit_id = section.unit_id
+
+    def full_clean(self, *args, **kwargs):
+        self.set_unit_from_section()
         super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        # Wagtail saves drafts (live=False) with minimal_clean only, not full_clean.
+        self.set_unit_from_section()
+        super().minimal_clean()
 
     def clean(self) -> None:
         super().clean()
