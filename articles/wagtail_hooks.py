@@ -47,9 +47,26 @@ def _workflow_action_guard(request: HttpRequest) -> HttpResponse | None:
     return None
 
 
+def _publish_guard(request: HttpRequest, page: Page) -> HttpResponse | None:
+    """Wagtail quietly saves a draft when someone without "publish" posts the publish button; say no instead."""
+    if request.method == "POST" and request.POST.get("action-publish"):
+        if not page.permissions_for_user(request.user).can_publish():
+            return HttpResponse(
+                _("Bạn không có quyền xuất bản. Hãy gửi duyệt để cấp tỉnh phê duyệt và xuất bản."),
+                status=403,
+                content_type="text/plain; charset=utf-8",
+            )
+    return None
+
+
 @hooks.register("before_edit_page")
 def guard_edit(request: HttpRequest, page: Page) -> HttpResponse | None:
-    return _section_guard(request, page) or _workflow_action_guard(request)
+    return _section_guard(request, page) or _publish_guard(request, page) or _workflow_action_guard(request)
+
+
+@hooks.register("before_create_page")
+def guard_create(request: HttpRequest, parent_page: Page, page_class) -> HttpResponse | None:
+    return _publish_guard(request, parent_page)
 
 
 @hooks.register("before_delete_page")

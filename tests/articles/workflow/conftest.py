@@ -43,7 +43,7 @@ def make_news(unit_slug: str, title: str, *, owner, live: bool = False) -> NewsP
     page.reform_areas.set([ReformArea.objects.get(slug="thu-tuc-hanh-chinh")])
     revision = page.save_revision(user=owner)
     if live:
-        revision.publish(user=owner)
+        revision.publish()
     page.refresh_from_db()
     return page
 
