@@ -179,7 +179,7 @@ def known_words(candidates: set[str] | list[str]) -> dict[str, int]:
     candidates = [word for word in candidates if word and len(word) <= MAX_WORD_LENGTH]
     if not candidates:
         return {}
-    return dict(SearchTerm.objects.filter(word__in=candidates).values_list("word", "doc_count"))
+    return dict(SearchTerm.objects.filter(word__in=candidates, doc_count__gt=0).values_list("word", "doc_count"))
 
 
 def corrections_for(word: str, limit: int = 2) -> list[str]:
@@ -195,7 +195,7 @@ def corrections_for(word: str, limit: int = 2) -> list[str]:
 def completions_for(prefix: str, limit: int = 4) -> list[str]:
     """Indexed words that start with `prefix` (a range query, so the primary key index serves it)."""
     rows = (
-        SearchTerm.objects.filter(word__gt=prefix, word__lt=prefix + "{")
+        SearchTerm.objects.filter(word__gt=prefix, word__lt=prefix + "{", doc_count__gt=0)
         .order_by("-doc_count", "word")
         .values_list("word", flat=True)[:limit]
     )
