@@ -13,6 +13,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.blocks import PageChooserBlock
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -95,6 +96,14 @@ class ArticlePage(Page):
         index.SearchField("search_text_folded"),
         index.AutocompleteField("search_title_folded"),
     ]
+    api_fields = [
+        APIField("date"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("unit_slug"),
+        APIField("reform_area_slugs"),
+        APIField("tag_names"),
+    ]
 
     parent_page_types = ["articles.UnitSection"]
     subpage_types = []
@@ -148,6 +157,18 @@ class ArticlePage(Page):
 
     def areas(self):
         return self.reform_areas.all()
+
+    @property
+    def unit_slug(self) -> str:
+        return self.unit.slug
+
+    @property
+    def reform_area_slugs(self) -> list[str]:
+        return [area.slug for area in self.reform_areas.all()]
+
+    @property
+    def tag_names(self) -> list[str]:
+        return [tag.name for tag in self.tags.all()]
 
     def search_title_folded(self) -> str:
         from search.documents import folded_title

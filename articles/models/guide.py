@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -81,6 +82,26 @@ class GuidePage(ArticlePage):
         index.SearchField("document_groups"),
         index.SearchField("result"),
         index.FilterField("procedure_field"),
+    ]
+    api_fields = ArticlePage.api_fields + [
+        APIField(name)
+        for name in (
+            "procedure_code",
+            "level",
+            "procedure_field",
+            "agency",
+            "where_to_submit",
+            "applicants",
+            "steps",
+            "submission_methods",
+            "document_groups",
+            "result",
+            "conditions",
+            "legal_basis",
+            "online_url",
+            "last_reviewed",
+            "next_review_due",
+        )
     ]
 
     parent_page_types = ["articles.UnitSection"]
