@@ -7,7 +7,7 @@ covers every index, unit section and article.
 from __future__ import annotations
 
 from django.db import transaction
-from wagtail.models import Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Page, Task, Workflow, WorkflowPage, WorkflowTask
 
 from articles.models import ProvincialApprovalTask, UnitReviewTask
 
@@ -42,7 +42,22 @@ def ensure_workflow() -> Workflow:
 
     home = ensure_home_page()
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    retire_wagtail_defaults(workflow)
     return workflow
+
+
+def retire_wagtail_defaults(workflow: Workflow) -> None:
+    """Wagtail's first migration leaves an English "Moderators approval" workflow on the root page and
+    a root page titled "Root": ours replaces the first, and editors see both names in the admin."""
+    for default in Workflow.objects.filter(name="Moderators approval").exclude(pk=workflow.pk):
+        default.deactivate()
+        default.name = "Quy trình mặc định của Wagtail (không dùng)"
+        default.save(update_fields=["name"])
+    for task in Task.objects.filter(name="Moderators approval"):
+        task.deactivate()
+        task.name = "Nhóm Moderators duyệt (không dùng)"
+        task.save(update_fields=["name"])
+    Page.objects.filter(depth=1, title="Root").update(title="Gốc", draft_title="Gốc")
 
 
 def editorial_workflow() -> Workflow | None:

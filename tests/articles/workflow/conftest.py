@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import os
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -94,6 +98,21 @@ def is_denied(response) -> bool:
             return True
         return location.startswith(reverse("wagtailadmin_login"))
     return False
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogue():
+    """The admin is tested with the catalogue as it is in locale/, compiled if the .mo is missing or old."""
+    mo_files = list(Path(settings.LOCALE_PATHS[0]).rglob("*.mo"))
+    before = {path: path.stat().st_mtime for path in mo_files}
+    with open(os.devnull, "w") as devnull:
+        call_command("compile_catalogues", stdout=devnull)
+    after = {path: path.stat().st_mtime for path in Path(settings.LOCALE_PATHS[0]).rglob("*.mo")}
+    if after != before:
+        from django.utils.translation import trans_real
+
+        trans_real._translations = {}
+        trans_real._default = None
 
 
 @pytest.fixture
