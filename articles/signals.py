@@ -23,10 +23,21 @@ def give_new_unit_its_sections(sender, instance: Unit, created: bool, raw: bool 
 def build_site_tree_after_migrate(sender, **kwargs) -> None:
     from articles.tree import ensure_site_tree
 
+    ensure_default_locale()
     ensure_site_tree()
     from articles.roles import ensure_roles
 
     ensure_roles()
+
+
+def ensure_default_locale() -> None:
+    """A flush (transactional tests) removes the Locale that Wagtail's migration created; pages need it."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale
+
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
 
 
 @receiver(task_submitted, sender=TaskState, dispatch_uid="articles_unit_review_submitted_email")
