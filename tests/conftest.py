@@ -5,6 +5,7 @@ import tempfile
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 
 
@@ -15,6 +16,13 @@ def pytest_configure(config):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Tests run with DEBUG off, where demo accounts need an explicit password.
     settings.DEMO_PASSWORD = "mat-khau-kiem-thu"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Wagtail caches site root paths; a test's rolled-back Site must not leak into the next test.
+    yield
+    cache.clear()
 
 
 @pytest.fixture(scope="session")
