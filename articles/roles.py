@@ -122,8 +122,13 @@ def _named_group(name: str, current: Group | None = None) -> Group:
 UNITS_COLLECTION = "Đơn vị"
 
 
+def root_collection() -> Collection:
+    """Wagtail's root collection (recreated if a database flush removed it)."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
 def units_root_collection() -> Collection:
-    root = Collection.get_first_root_node()
+    root = root_collection()
     name = UNITS_COLLECTION
     existing = root.get_children().filter(name=name).first()
     return existing or root.add_child(name=name)
@@ -168,7 +173,7 @@ def ensure_approver_group() -> Group:
     _ensure_permissions_exist()
     group = _named_group(approver_group_name())
     _set_page_permissions(group, [ensure_home_page()], APPROVER_PAGE_PERMISSIONS)
-    _set_collection_permissions(group, Collection.get_first_root_node(), APPROVER_MEDIA_PERMISSIONS)
+    _set_collection_permissions(group, root_collection(), APPROVER_MEDIA_PERMISSIONS)
     _set_admin_access(group)
     return group
 

@@ -131,9 +131,18 @@ class InOrderTaskMixin:
         comment = kwargs.get("comment", "") or ""
         self.check_action_allowed(task_state, user, action_name, comment)
         if action_name == "approve":
-            # The approver approves what they see: the latest revision (edits by moderators included).
-            latest = task_state.workflow_state.content_object.get_latest_revision()
+            # The approver approves what they see: the latest revision, including the edits they made
+            # while approving (the editor saves them first). Earlier steps' approvals carry over to it,
+            # so a moderator's own edit does not send the page back to step 1; an author's resubmission
+            # after a send-back still does (InOrderTaskMixin.start).
+            workflow_state = task_state.workflow_state
+            latest = workflow_state.content_object.get_latest_revision()
             if latest is not None and latest.pk != task_state.revision_id:
+                earlier = workflow_state.task_states.filter(
+                    status=TaskState.STATUS_APPROVED, revision_id=task_state.revision_id
+                ).exclude(pk=task_state.pk)
+                for approved in earlier:
+                    approved.copy(update_attrs={"revision": latest})
                 task_state.revision = latest
                 task_state.save(update_fields=["revision"])
             task_state.approve(user=user, comment=comment)

@@ -8,13 +8,14 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
 from articles.models import ProvincialApprovalTask, UnitReviewTask
 from articles.workflow import editorial_workflow
 from home.models import Unit
-from tests.articles.workflow.conftest import current_task_state, make_news, submit, user
+from tests.articles.workflow.conftest import current_task_state, edit_form_data, make_news, submit, user
 
 pytestmark = pytest.mark.django_db
 
@@ -213,3 +214,26 @@ def test_new_unit_gets_sections_collection_groups_without_code(approver):
     assert roles.collection.name == "Xã Thử Nghiệm"
     page = make_news("xa-thu-nghiem", "Xã Thử Nghiệm niêm yết thủ tục", owner=approver)
     assert page.permissions_for_user(user("bientap.haquang")).can_edit() is False
+
+
+def approve_in_editor(client, page, who, **changes) -> None:
+    client.force_login(who)
+    data = edit_form_data(
+        Page.objects.get(pk=page.pk).get_latest_revision_as_object(),
+        **{"action-workflow-action": "1", "workflow-action-name": "approve", "workflow-action-extra-data": "{}"},
+        **changes,
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 302
+
+
+def test_moderators_edits_while_approving_do_not_send_the_page_back_to_step_1(
+    client, haquang_draft, contributor, reviewer, approver
+):
+    submit(haquang_draft, contributor)
+    approve_in_editor(client, haquang_draft, reviewer, summary="Lãnh đạo huyện sửa tóm tắt.")
+    assert isinstance(current_task_state(haquang_draft).task.specific, ProvincialApprovalTask)
+    approve_in_editor(client, haquang_draft, approver, title="Cấp tỉnh sửa tiêu đề")
+    page = Page.objects.get(pk=haquang_draft.pk).specific
+    assert page.live
+    assert (page.title, page.summary) == ("Cấp tỉnh sửa tiêu đề", "Lãnh đạo huyện sửa tóm tắt.")
