@@ -55,7 +55,14 @@ def _field_texts(obj, fields) -> Iterable[tuple[str, str]]:
 
 
 def page_parts(page) -> dict[str, str]:
-    """The page's searchable text in three parts: title, head and body."""
+    """The page's searchable text in three parts: title, head and body.
+
+    Cached on the instance: Wagtail's indexer and the SearchDocument both need it, and pages
+    are always indexed from a fresh database read.
+    """
+    cached = getattr(page, "_search_parts", None)
+    if cached is not None:
+        return cached
     parts: dict[str, list[str]] = {"title": [], "head": [], "body": []}
     for name, text in _field_texts(page, page.get_search_fields()):
         if name == "title":
@@ -64,7 +71,8 @@ def page_parts(page) -> dict[str, str]:
             parts["head"].append(text)
         else:
             parts["body"].append(text)
-    return {name: " ".join(texts) for name, texts in parts.items()}
+    page._search_parts = {name: " ".join(texts) for name, texts in parts.items()}
+    return page._search_parts
 
 
 def _keys(text: str, limit: int | None = None) -> tuple[str, str]:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
-from search.models import SearchDocument
 from search.query import ParsedQuery
 
 COVERAGE_WEIGHT = 10.0
 FIELD_WEIGHTS = (("title", 5.0), ("head", 2.5), ("body", 1.0))
-EXACT_BONUS = {"title": 1.5, "head": 0.8, "body": 0.5}
+EXACT_BONUS = {"title": 1.5, "head": 0.8, "body": 0.0}
 PHRASE_BONUS = {"title": 6.0, "head": 3.0, "body": 2.0}
 TITLE_COVER_WEIGHT = 4.0
 BIGRAM_BONUS = 1.5
@@ -32,7 +32,7 @@ MIN_COVERAGE_SHARE = 0.5
 
 @dataclass
 class Hit:
-    document: SearchDocument
+    document: Any  # search.engine.RankedDocument
     score: float
     coverage: float
 
@@ -41,10 +41,11 @@ def _phrase(keys: tuple[str, ...] | list[str]) -> str:
     return f" {' '.join(keys)} "
 
 
-def score_document(query: ParsedQuery, document: SearchDocument, query_terms: set[str]) -> tuple[float, float]:
+def score_document(query: ParsedQuery, document: Any, query_terms: set[str]) -> tuple[float, float]:
     """(score, coverage) of one page."""
     fold_fields = {"title": document.title_fold, "head": document.head_fold, "body": document.body_fold}
-    exact_fields = {"title": document.title_exact, "head": document.head_exact, "body": document.body_exact}
+    # The body's exact form is not read: an exact match in the title or head is what decides.
+    exact_fields = {"title": document.title_exact, "head": document.head_exact, "body": ""}
     coverage = 0.0
     score = 0.0
     meaningful_hit = False
@@ -57,7 +58,7 @@ def score_document(query: ParsedQuery, document: SearchDocument, query_terms: se
                 if phrase in fold_fields[name]:
                     factor = alternative.factor
                     value = weight * factor
-                    if alternative.exact:
+                    if alternative.exact and name != "body":
                         if _phrase(alternative.exact) in exact_fields[name]:
                             value += EXACT_BONUS[name]
                         elif alternative.marked:
@@ -95,7 +96,7 @@ def _phrase_score(query: ParsedQuery, fold_fields: dict, exact_fields: dict) -> 
     phrase, exact_phrase = _phrase(folded), _phrase(exact)
     for name, _weight in FIELD_WEIGHTS:
         if phrase in fold_fields[name]:
-            full = not marked or exact_phrase in exact_fields[name]
+            full = not marked or name == "body" or exact_phrase in exact_fields[name]
             score += PHRASE_BONUS[name] * (1.0 if full else FOLD_ONLY_FACTOR)
             break
     if len(query.folded) > len(folded) and _phrase(query.folded) in fold_fields["title"]:
@@ -106,7 +107,7 @@ def _phrase_score(query: ParsedQuery, fold_fields: dict, exact_fields: dict) -> 
     return score
 
 
-def rank(query: ParsedQuery, documents: list[SearchDocument], backend_order: dict[int, int]) -> list[Hit]:
+def rank(query: ParsedQuery, documents: list, backend_order: dict[int, int]) -> list[Hit]:
     """Hits best first; pages far below the best coverage are dropped."""
     query_terms = {term for concept in query.concepts for alt in concept.alternatives for term in alt.fold}
     hits = []

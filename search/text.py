@@ -12,6 +12,7 @@ Two keys per word:
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
@@ -45,6 +46,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFC", text).lower())
 
 
+@lru_cache(maxsize=100_000)
 def exact_key(word: str) -> str:
     """A word with its vowel marks, tone moved to a suffix, i/y unified: "Thuỷ" → "thuy_r"."""
     tone = ""
@@ -62,6 +64,7 @@ def exact_key(word: str) -> str:
     return f"{letters}_{tone}" if tone else letters
 
 
+@lru_cache(maxsize=100_000)
 def fold_key(word: str) -> str:
     """A word with every mark removed and i/y unified: "Ký" → "ki", "Đăng" → "dang"."""
     return fold(exact_key(word).split("_", 1)[0])

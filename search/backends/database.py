@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from django.db import connection
 from modelsearch.backends.base import EmptySearchResults
+from modelsearch.query import Or, PlainText
 
-from search.backends.safety import safe_query
+from search.backends.safety import query_text, safe_query, safe_words
 
 
 class SafeQueryMixin:
@@ -25,15 +26,16 @@ class SafeQueryMixin:
         )
 
     def autocomplete(self, query, model_or_queryset, fields=None, operator=None, order_by_relevance=True):
-        # Autocomplete matches the last word as a prefix, so it stays a plain string of safe words.
-        cleaned = safe_query(query, "or")
-        if cleaned is None:
+        # The last word is matched as a prefix, so word order is kept: the folded words (which
+        # the articles' folded titles hold) or, when typed with marks, also the words as typed.
+        pairs = safe_words(query_text(query))
+        if not pairs:
             return EmptySearchResults()
-        text = " ".join(cleaned.query_string.split()) if hasattr(cleaned, "query_string") else ""
-        if not text:
-            return EmptySearchResults()
+        folded = PlainText(" ".join(key for _word, key in pairs))
+        typed = " ".join(word for word, _key in pairs)
+        cleaned = folded if typed == folded.query_string else Or([folded, PlainText(typed)])
         return super().autocomplete(
-            text, model_or_queryset, fields=fields, operator=operator, order_by_relevance=order_by_relevance
+            cleaned, model_or_queryset, fields=fields, operator=operator, order_by_relevance=order_by_relevance
         )
 
 

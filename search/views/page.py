@@ -18,6 +18,7 @@ from search.views.params import first, page_number, read_filters
 
 RESULTS_PER_PAGE = 10
 POPULAR_GUIDES = 6
+SNIPPET_SOURCE = 1200
 
 
 def _type_choices() -> dict[str, str]:
@@ -54,28 +55,31 @@ def _facets(outcome: Outcome, filters: Filters, params: dict, types: dict, areas
     }
 
 
-def _results(request: HttpRequest, hits, terms: set[str], types: dict) -> list[dict]:
-    from articles.models import ArticlePage
+def _results(request: HttpRequest, hits, terms: set[str], types: dict, areas: list, units: list) -> list[dict]:
+    """What each result shows; everything but the URL comes from the SearchDocument already read."""
+    from wagtail.models import Page
 
     ids = [hit.document.page_id for hit in hits]
-    pages = {
-        page.pk: page
-        for page in ArticlePage.objects.filter(pk__in=ids).select_related("unit").prefetch_related("reform_areas")
-    }
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).only("id", "title", "url_path", "path", "depth")}
     texts = dict(SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", "text"))
+    area_names = {area.slug: area.name for area in areas}
+    unit_names = {unit.slug: unit.name for unit in units}
     results = []
     for hit in hits:
-        page = pages.get(hit.document.page_id)
+        document = hit.document
+        page = pages.get(document.page_id)
         if page is None:
             continue
         results.append(
             {
                 "page": page,
                 "url": page.get_url(request),
-                "title": highlight(page.title, terms),
-                "type": types.get(hit.document.type_slug, ""),
-                "areas": list(page.reform_areas.all()),
-                "snippet": snippet(texts.get(page.pk, "") or page.summary, terms),
+                "title": highlight(document.title, terms),
+                "type": types.get(document.type_slug, ""),
+                "unit": unit_names.get(document.unit_slug, ""),
+                "areas": [area_names[slug] for slug in document.area_slugs.split() if slug in area_names],
+                "date": document.date,
+                "snippet": snippet(texts.get(page.pk, "")[:SNIPPET_SOURCE], terms),
             }
         )
     return results
@@ -108,7 +112,7 @@ def search(request: HttpRequest) -> HttpResponse:
     promoted_ids = {page.pk for page in promoted}
     results = [
         result
-        for result in _results(request, page_obj.object_list, terms, types)
+        for result in _results(request, page_obj.object_list, terms, types, areas, units)
         if result["page"].pk not in promoted_ids
     ]
     if not query.is_empty and page_obj.number == 1:
