@@ -9,6 +9,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
@@ -72,6 +73,26 @@ def guard_create(request: HttpRequest, parent_page: Page, page_class) -> HttpRes
 @hooks.register("before_delete_page")
 def guard_delete(request: HttpRequest, page: Page) -> HttpResponse | None:
     return _section_guard(request, page)
+
+
+class ResubmitMenuItem(SubmitForModerationMenuItem):
+    """After a send-back, resubmission starts again at the unit's review (InOrderTaskMixin), not at
+    the step that sent it back, so Wagtail's "Resubmit to <that step>" label would mislead."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        page = context.get("page")
+        workflow_state = page.current_workflow_state if page else None
+        if workflow_state and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
+            context["label"] = _("Gửi duyệt lại")
+        return context
+
+
+@hooks.register("construct_page_action_menu")
+def relabel_resubmission(menu_items: list, request: HttpRequest, context: dict) -> None:
+    for item in menu_items:
+        if type(item) is SubmitForModerationMenuItem:
+            item.__class__ = ResubmitMenuItem
 
 
 @hooks.register("construct_homepage_panels")

@@ -237,3 +237,13 @@ def test_moderators_edits_while_approving_do_not_send_the_page_back_to_step_1(
     page = Page.objects.get(pk=haquang_draft.pk).specific
     assert page.live
     assert (page.title, page.summary) == ("Cấp tỉnh sửa tiêu đề", "Lãnh đạo huyện sửa tóm tắt.")
+
+
+def test_resubmit_button_says_it_starts_again(client, haquang_draft, contributor, reviewer):
+    submit(haquang_draft, contributor)
+    state = current_task_state(haquang_draft)
+    state.task.specific.on_action(state.specific, reviewer, "reject", comment="Sửa tiêu đề.")
+    client.force_login(contributor)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[haquang_draft.pk])).content.decode()
+    assert "Gửi duyệt lại" in html
+    assert "Sửa tiêu đề." in html
