@@ -16,7 +16,7 @@ from search.models import SearchDocument
 from search.query import ParsedQuery, parse_query
 from search.ranking import Hit, rank
 
-CANDIDATE_LIMIT = 150
+CANDIDATE_LIMIT = 120
 FILTER_NAMES = ("type", "area", "unit")
 DOCUMENT_FIELDS = (
     "page_id",
@@ -86,7 +86,7 @@ class Outcome:
 
 def candidate_ids(query: ParsedQuery, limit: int = CANDIDATE_LIMIT) -> list[int]:
     """Live articles containing any of the query's folded words, in the engine's order."""
-    return retrieval.candidate_ids(query.retrieval_terms(), limit)
+    return retrieval.candidate_ids(query, limit)
 
 
 def load_documents(ids: list[int]) -> list[RankedDocument]:
