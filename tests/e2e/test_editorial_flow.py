@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 
 from articles.demo.accounts import demo_password
 from articles.models import NewsIndexPage, NewsPage, ProvincialApprovalTask
@@ -179,3 +180,6 @@ def test_contributor_reviewer_approver_and_visitor(live_server, demo_site):
             context.close()
         finally:
             browser.close()
+            # ORM calls made while Playwright's loop runs get their own connection (Django keeps
+            # connections per context); close it, or PostgreSQL cannot drop the test database.
+            connections.close_all()
