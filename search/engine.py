@@ -16,7 +16,7 @@ from search.models import SearchDocument
 from search.query import ParsedQuery, parse_query
 from search.ranking import Hit, rank
 
-CANDIDATE_LIMIT = 120
+CANDIDATE_LIMIT = 100
 FILTER_NAMES = ("type", "area", "unit")
 DOCUMENT_FIELDS = (
     "page_id",

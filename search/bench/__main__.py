@@ -26,7 +26,17 @@ def main(argv: list[str] | None = None) -> int:
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
+
+    # Templates compiled once, as in production (DEBUG off uses Django's cached loader).
+    settings.TEMPLATES[0]["APP_DIRS"] = False
+    settings.TEMPLATES[0]["OPTIONS"]["loaders"] = [
+        (
+            "django.template.loaders.cached.Loader",
+            ["django.template.loaders.filesystem.Loader", "django.template.loaders.app_directories.Loader"],
+        )
+    ]
 
     print(f"Cơ sở dữ liệu thử: {database.vendor} {database.name or database.cleanup_path}")
     try:

@@ -18,7 +18,7 @@ from search.views.params import first, page_number, read_filters
 
 RESULTS_PER_PAGE = 10
 POPULAR_GUIDES = 6
-SNIPPET_SOURCE = 1200
+SNIPPET_SOURCE = 800
 
 
 def _type_choices() -> dict[str, str]:
@@ -60,7 +60,7 @@ def _results(request: HttpRequest, hits, terms: set[str], types: dict, areas: li
     from wagtail.models import Page
 
     ids = [hit.document.page_id for hit in hits]
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).only("id", "title", "url_path", "path", "depth")}
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids)}
     texts = dict(SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", "text"))
     area_names = {area.slug: area.name for area in areas}
     unit_names = {unit.slug: unit.name for unit in units}
@@ -73,7 +73,7 @@ def _results(request: HttpRequest, hits, terms: set[str], types: dict, areas: li
         results.append(
             {
                 "page": page,
-                "url": page.get_url(request),
+                "url": page.get_url(),  # the site root paths are cached; no per-request site lookup
                 "title": highlight(document.title, terms),
                 "type": types.get(document.type_slug, ""),
                 "unit": unit_names.get(document.unit_slug, ""),
@@ -123,7 +123,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "query": query.text,
         "parsed": query,
         "results": results,
-        "promoted": [{"page": page, "url": page.get_url(request)} for page in promoted],
+        "promoted": [{"page": page, "url": page.get_url()} for page in promoted],
         "page_obj": page_obj,
         "paginator": paginator,
         "total": len(outcome.hits),
