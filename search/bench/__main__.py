@@ -1,33 +1,26 @@
-"""python -m search.bench [--pages N] [--rounds R] [--keep]"""
+"""python -m search.bench [--pages N] [--rounds R] [--keep]
+
+Builds the throwaway database in this process, then measures in a fresh child process (as a
+web server process would be: no indexing garbage in memory, templates compiled once).
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import subprocess
 import sys
 import time
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m search.bench", description=__doc__)
-    parser.add_argument("--pages", type=int, default=10_000, help="generated pages (default 10000)")
-    parser.add_argument("--rounds", type=int, default=5, help="rounds of the query mix (default 5)")
-    parser.add_argument("--keep", action="store_true", help="keep the throwaway database afterwards")
-    args = parser.parse_args(argv)
-
-    from search.bench.database import choose, drop, recreate
-
-    database = choose(os.environ.get("DATABASE_URL"))
-    recreate(database)
-    os.environ["DATABASE_URL"] = database.url
+def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
     os.environ.setdefault("LOG_LEVEL", "ERROR")
-
     import django
 
     django.setup()
     from django.conf import settings
-    from django.core.management import call_command
 
     # Templates compiled once, as in production (DEBUG off uses Django's cached loader).
     settings.TEMPLATES[0]["APP_DIRS"] = False
@@ -38,44 +31,80 @@ def main(argv: list[str] | None = None) -> int:
         )
     ]
 
-    print(f"Cơ sở dữ liệu thử: {database.vendor} {database.name or database.cleanup_path}")
+
+def build(pages: int) -> None:
+    """Migrate the throwaway database, generate and index the pages, import the relevance corpus."""
+    _setup_django()
+    from django.core.management import call_command
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    print(f"migrate: {time.perf_counter() - started:.1f} s", flush=True)
+
+    from search.bench.generate import generate_pages, index_pages
+
+    started = time.perf_counter()
+    ids = generate_pages(pages)
+    generated = time.perf_counter() - started
+    index_pages(ids)
+    indexed = time.perf_counter() - started - generated
+    print(
+        f"{pages} trang: tạo {generated:.1f} s + lập chỉ mục {indexed:.1f} s = {generated + indexed:.1f} s", flush=True
+    )
+
+    from search.evaluation import CORPUS_FILE
+    from tests.search.conftest import import_records
+
+    import_records(json.loads(CORPUS_FILE.read_text(encoding="utf-8")))
+
+
+def measure(pages: int, rounds: int) -> None:
+    """Latency of the fixed query mix, index size, relevance of queries.json."""
+    _setup_django()
+    from search.bench.measure import index_size_bytes, run_mix
+    from search.evaluation import evaluate, load_queries
+
+    engine, page = run_mix(rounds)
+    print(f"truy vấn: {len(page.samples_ms)} lượt ({rounds} vòng × hỗn hợp cố định, sau 1 vòng làm nóng)")
+    print(f"  tìm kiếm (engine): p50 {engine.p50:.1f} ms  p95 {engine.p95:.1f} ms  {engine.qps:.0f} truy vấn/s")
+    print(f"  cả trang /tim-kiem/: p50 {page.p50:.1f} ms  p95 {page.p95:.1f} ms  {page.qps:.0f} truy vấn/s")
+    sizes = index_size_bytes()
+    for name, size in sorted(sizes.items()):
+        print(f"  {name}: {size / 1_048_576:.1f} MB")
+    print(f"  tổng chỉ mục: {sum(sizes.values()) / 1_048_576:.1f} MB")
+    queries = load_queries()
+    result = evaluate(queries)
+    print(
+        f"độ liên quan ({result.total} truy vấn của queries.json trên corpus.json + {pages} trang sinh ra): "
+        f"top-1 {result.top1_rate:.1%}  top-3 {result.top3_rate:.1%}  MRR {result.mrr:.3f}"
+    )
+    for miss in result.misses:
+        print(f"  hạng {miss['rank'] or '>10'}: {miss['q']!r} → {miss['expected']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m search.bench", description=__doc__)
+    parser.add_argument("--pages", type=int, default=10_000, help="generated pages (default 10000)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of the query mix (default 5)")
+    parser.add_argument("--keep", action="store_true", help="keep the throwaway database afterwards")
+    parser.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.measure_only:  # the child process: DATABASE_URL already points at the throwaway database
+        measure(args.pages, args.rounds)
+        return 0
+
+    from search.bench.database import choose, drop, recreate
+
+    database = choose(os.environ.get("DATABASE_URL"))
+    recreate(database)
+    print(f"Cơ sở dữ liệu thử: {database.vendor} {database.name or database.cleanup_path}", flush=True)
+    env = {**os.environ, "DATABASE_URL": database.url}
     try:
-        started = time.perf_counter()
-        call_command("migrate", verbosity=0, interactive=False)
-        print(f"migrate: {time.perf_counter() - started:.1f} s")
-
-        from search.bench.generate import generate_pages, index_pages
-
-        started = time.perf_counter()
-        ids = generate_pages(args.pages)
-        generated = time.perf_counter() - started
-        index_pages(ids)
-        indexed = time.perf_counter() - started - generated
-        print(f"{args.pages} trang: tạo {generated:.1f} s + lập chỉ mục {indexed:.1f} s = {generated + indexed:.1f} s")
-
-        import json
-
-        from search.evaluation import CORPUS_FILE, evaluate, load_queries
-        from tests.search.conftest import import_records
-
-        import_records(json.loads(CORPUS_FILE.read_text(encoding="utf-8")))
-        from search.bench.measure import index_size_bytes, run_mix
-
-        engine, page = run_mix(args.rounds)
-        print(f"truy vấn: {len(page.samples_ms)} lượt ({args.rounds} vòng × hỗn hợp cố định)")
-        print(f"  tìm kiếm (engine): p50 {engine.p50:.1f} ms  p95 {engine.p95:.1f} ms  {engine.qps:.0f} truy vấn/s")
-        print(f"  cả trang /tim-kiem/: p50 {page.p50:.1f} ms  p95 {page.p95:.1f} ms  {page.qps:.0f} truy vấn/s")
-        sizes = index_size_bytes()
-        for name, size in sorted(sizes.items()):
-            print(f"  {name}: {size / 1_048_576:.1f} MB")
-        print(f"  tổng chỉ mục: {sum(sizes.values()) / 1_048_576:.1f} MB")
-        queries = load_queries()
-        for label, same in (("đúng trang", False), ("cùng thủ tục", True)):
-            result = evaluate(queries, same_procedure=same)
-            print(
-                f"độ liên quan ({label}, {result.total} truy vấn trên corpus + {args.pages} trang): "
-                f"top-1 {result.top1_rate:.1%}  top-3 {result.top3_rate:.1%}  MRR {result.mrr:.3f}"
-            )
+        os.environ["DATABASE_URL"] = database.url
+        build(args.pages)
+        child = [sys.executable, "-m", "search.bench", "--measure-only", "--pages", str(args.pages)]
+        subprocess.run([*child, "--rounds", str(args.rounds)], env=env, check=True)
     finally:
         if not args.keep:
             drop(database)
