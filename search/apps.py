@@ -12,3 +12,4 @@ class SearchConfig(AppConfig):
 
         signals.connect()
         signals.connect_synonyms()
+        signals.connect_promotions()

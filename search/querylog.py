@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -10,6 +11,7 @@ from search.models import QueryLog
 from search.text import fold_key, words
 
 MAX_LOGGED_LENGTH = 255
+PROMOTIONS_CACHE_KEY = "search:promotions"
 
 
 def normalised(text: str) -> str:
@@ -36,21 +38,38 @@ def promoted_pages(text: str) -> list:
     """Live pages the editors pinned for this query (Wagtail search promotions), in their order.
 
     The promotion's query and the citizen's are compared folded: a promotion for "đăng ký khai
-    sinh" also answers "dang ky khai sinh".
+    sinh" also answers "dang ky khai sinh". The (small) table of promotions is cached until a
+    promotion changes.
     """
-    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.models import Page
 
     key = " ".join(fold_key(word) for word in words(text))
-    if not key:
+    page_ids = promotion_map().get(key, []) if key else []
+    if not page_ids:
         return []
-    promotions = (
-        SearchPromotion.objects.filter(page__isnull=False, page__live=True)
-        .select_related("query", "page")
-        .order_by("sort_order")
-    )
-    pages = []
-    for promotion in promotions:
-        if " ".join(fold_key(word) for word in words(promotion.query.query_string)) == key:
-            if promotion.page not in pages:
-                pages.append(promotion.page)
-    return pages
+    pages = Page.objects.live().in_bulk(page_ids)
+    return [pages[page_id] for page_id in page_ids if page_id in pages]
+
+
+def promotion_map() -> dict[str, list[int]]:
+    """Folded query → promoted page ids, in the editors' order."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    mapping = cache.get(PROMOTIONS_CACHE_KEY)
+    if mapping is None:
+        mapping = {}
+        rows = (
+            SearchPromotion.objects.filter(page__isnull=False)
+            .order_by("sort_order", "pk")
+            .values_list("query__query_string", "page_id")
+        )
+        for query_string, page_id in rows:
+            ids = mapping.setdefault(" ".join(fold_key(word) for word in words(query_string)), [])
+            if page_id not in ids:
+                ids.append(page_id)
+        cache.set(PROMOTIONS_CACHE_KEY, mapping, 3600)
+    return mapping
+
+
+def forget_promotions(**kwargs) -> None:
+    cache.delete(PROMOTIONS_CACHE_KEY)

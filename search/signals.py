@@ -28,3 +28,14 @@ def connect_synonyms() -> None:
 
     post_save.connect(forget_synonyms, sender=Synonym, dispatch_uid="search.synonym_saved")
     post_delete.connect(forget_synonyms, sender=Synonym, dispatch_uid="search.synonym_deleted")
+
+
+def connect_promotions() -> None:
+    from django.db.models.signals import post_delete
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    from search.querylog import forget_promotions
+
+    for model in (SearchPromotion, Query):
+        post_save.connect(forget_promotions, sender=model, dispatch_uid=f"search.promotions_saved.{model.__name__}")
+        post_delete.connect(forget_promotions, sender=model, dispatch_uid=f"search.promotions_deleted.{model.__name__}")
