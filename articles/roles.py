@@ -200,7 +200,22 @@ def ensure_roles() -> None:
         ensure_unit_roles(unit)
     ensure_approver_group()
     ensure_administrator_group()
+    retire_wagtail_default_groups()
     ensure_workflow()
+
+
+# Wagtail's first migration creates these English groups with rights over the whole page tree;
+# our roles replace them, and leaving them would let a mistaken membership bypass the unit review.
+WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
+
+
+def retire_wagtail_default_groups() -> None:
+    for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS):
+        GroupPagePermission.objects.filter(group=group).delete()
+        GroupCollectionPermission.objects.filter(group=group).delete()
+        group.permissions.clear()
+        if not group.user_set.exists():
+            group.delete()
 
 
 def contributor_unit_ids(user) -> set[int]:
