@@ -41,3 +41,16 @@ def test_nine_queries_in_ten_find_their_page_first(corpus, relevance_queries):
     result = evaluate(relevance_queries, same_procedure=True)
     assert result.top1_rate >= TOP1_TARGET, [(miss["q"], miss["got"][:1]) for miss in result.misses]
     assert result.mrr >= 0.93
+
+
+def test_on_the_corpus_alone_the_exact_page_is_first_nine_times_in_ten(corpus, relevance_queries):
+    """Without the demo's second copies of the same procedures, no equivalence is needed at all."""
+    from articles.models import ArticlePage
+
+    for page in ArticlePage.objects.exclude(pk__in=[page.pk for page in corpus.values()]):
+        page.delete()
+
+    result = evaluate(relevance_queries, same_procedure=False)
+    missing = [(miss["q"], miss["expected"], miss["got"]) for miss in result.misses if not 1 <= miss["rank"] <= 3]
+    assert missing == []
+    assert result.top1_rate >= TOP1_TARGET, [(miss["q"], miss["got"][:1]) for miss in result.misses]
