@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from articles.models import ARTICLE_TYPES
+from articles.models import ARTICLE_TYPES, ArticlePage
 from articles.models.base import paginate_listing
 from home.models import ReformArea
 
@@ -38,8 +38,6 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
     tag = Tag.objects.filter(slug=slug).first()
     if tag is None:
         raise Http404(_("Không có từ khóa này."))
-    from articles.models import ArticlePage
-
     articles = ArticlePage.objects.live().public().filter(tags=tag).specific()
     context = paginate_listing(request, articles)
     context["tag"] = tag
