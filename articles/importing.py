@@ -109,12 +109,12 @@ class ContentImporter:
         clean, errors = [], []
         seen: dict[tuple[str, str], int] = {}
         for index, record in enumerate(self.records):
-            reasons: list[str] = []
-            title = record.get("title") if isinstance(record, dict) else None
-            title_text = title.strip() if isinstance(title, str) else ""
             if not isinstance(record, dict):
                 errors.append(RecordError(index, "", _("bản ghi phải là một đối tượng JSON ({ … }).")))
                 continue
+            reasons: list[str] = []
+            title = record.get("title")
+            title_text = title.strip() if isinstance(title, str) else ""
             cleaned = self._clean_record(index, record, reasons)
             if cleaned is not None:
                 key = (cleaned.model.type_slug, cleaned.slug)

@@ -137,7 +137,7 @@ def units_root_collection() -> Collection:
 @transaction.atomic
 def ensure_unit_roles(unit: Unit) -> UnitRoles:
     """The unit's collection and two groups, with permissions on its sections (idempotent)."""
-    from articles.tree import ensure_unit_sections, index_pages
+    from articles.tree import ensure_unit_sections
 
     _ensure_permissions_exist()
     roles = UnitRoles.objects.filter(unit=unit).select_related("contributors", "reviewers", "collection").first()
@@ -155,8 +155,8 @@ def ensure_unit_roles(unit: Unit) -> UnitRoles:
             unit=unit, contributors=contributors, reviewers=reviewers, collection=collection
         )
 
-    sections = ensure_unit_sections(unit) if index_pages() else []
-    sections = list(UnitSection.objects.filter(unit=unit)) or sections
+    ensure_unit_sections(unit)  # a no-op before the index pages exist
+    sections = list(UnitSection.objects.filter(unit=unit))
     _set_page_permissions(contributors, sections, CONTRIBUTOR_PAGE_PERMISSIONS)
     _set_page_permissions(reviewers, sections, REVIEWER_PAGE_PERMISSIONS)
     _set_collection_permissions(contributors, collection, CONTRIBUTOR_MEDIA_PERMISSIONS)

@@ -10,13 +10,11 @@ from home.models import Unit
 def give_new_unit_its_sections(sender, instance: Unit, created: bool, raw: bool = False, **kwargs) -> None:
     if raw:
         return
-    from articles.tree import ensure_unit_sections, index_pages
+    from articles.roles import ensure_unit_roles
+    from articles.tree import index_pages
 
     if index_pages():
-        ensure_unit_sections(instance)
-        # Its collection and its two editor groups, with their permissions (articles.roles).
-        from articles.roles import ensure_unit_roles
-
+        # Its sections, collection and two editor groups, with their permissions.
         ensure_unit_roles(instance)
 
 
