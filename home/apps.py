@@ -6,3 +6,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = _("Trang chủ và danh mục")
+
+    def ready(self) -> None:
+        from home import caching
+
+        caching.connect()

@@ -148,3 +148,12 @@ class SiteContact(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("thông tin liên hệ của trang")
+
+    @classmethod
+    def for_site(cls, site):
+        """Every page's footer reads this: served from the cache until the setting is saved."""
+        from home import caching
+
+        if site is None:
+            return super().for_site(site)
+        return caching.site_contact(site.pk, lambda: super(SiteContact, cls).for_site(site))

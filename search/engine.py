@@ -11,6 +11,10 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
+from wagtail.models import PageViewRestriction
+
 from search import retrieval
 from search.models import SearchDocument
 from search.query import ParsedQuery, parse_query
@@ -90,11 +94,20 @@ def candidate_ids(query: ParsedQuery, limit: int = CANDIDATE_LIMIT) -> list[int]
 
 
 def load_documents(ids: list[int]) -> list[RankedDocument]:
-    """The ranking rows of the live, public pages among `ids` (documents exist only for live pages)."""
-    from articles.models import ArticlePage
+    """The ranking rows of the live, public pages among `ids`, in one query.
 
-    visible = ArticlePage.objects.live().public().filter(pk__in=ids).values("pk")
-    rows = SearchDocument.objects.filter(page_id__in=visible).values_list(*DOCUMENT_FIELDS)
+    Documents exist only for live pages (search.documents.update_page); the live check stays as
+    a safeguard. A page is private when it or an ancestor has a view restriction (Wagtail's
+    `public()`), i.e. when a restricted page's path is a prefix of its own.
+    """
+    restricted = PageViewRestriction.objects.annotate(
+        prefix=Substr(OuterRef("page__path"), 1, Length("page__path"))
+    ).filter(page__path=F("prefix"))
+    rows = (
+        SearchDocument.objects.filter(page_id__in=ids, page__live=True)
+        .filter(~Exists(restricted))
+        .values_list(*DOCUMENT_FIELDS)
+    )
     return [RankedDocument(*row) for row in rows]
 
 

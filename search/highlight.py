@@ -15,9 +15,7 @@ SNIPPET_WORDS = 32
 
 
 def _spans(text: str, terms: set[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int, bool]]]:
-    words = []
-    for match in _TOKEN.finditer(text):
-        words.append((match.start(), match.end(), fold_key(match.group()) in terms))
+    words = [(match.start(), match.end(), fold_key(match.group()) in terms) for match in _TOKEN.finditer(text)]
     return [(start, end) for start, end, hit in words if hit], words
 
 

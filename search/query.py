@@ -61,6 +61,9 @@ class ParsedQuery:
     marked: list[bool] = field(default_factory=list)
     concepts: list[Concept] = field(default_factory=list)
     corrections: dict[int, str] = field(default_factory=dict)
+    # How many pages hold each indexed word of the concepts (words not indexed are absent).
+    term_counts: dict[str, int] = field(default_factory=dict)
+    looked_up: set[str] = field(default_factory=set)
 
     @property
     def is_empty(self) -> bool:
@@ -182,24 +185,27 @@ def known_words(candidates: set[str] | list[str]) -> dict[str, int]:
     return dict(SearchTerm.objects.filter(word__in=candidates, doc_count__gt=0).values_list("word", "doc_count"))
 
 
-def corrections_for(word: str, limit: int = 2) -> list[str]:
-    """Indexed words at edit distance 1, most frequent first; never a function word ("khia" → "khai", not "khi")."""
+def corrections_for(word: str, limit: int = 2) -> dict[str, int]:
+    """Indexed words at edit distance 1 with their page counts, most frequent first; never a
+    function word ("khia" → "khai", not "khi")."""
     found = {
         candidate: count
         for candidate, count in known_words(edits1(word)).items()
         if candidate not in FOLDED_STOP_WORDS and candidate not in _STOP_FOLDED_ANY
     }
-    return sorted(found, key=lambda candidate: (-found[candidate], candidate))[:limit]
+    best = sorted(found, key=lambda candidate: (-found[candidate], candidate))[:limit]
+    return {candidate: found[candidate] for candidate in best}
 
 
-def completions_for(prefix: str, limit: int = 4) -> list[str]:
-    """Indexed words that start with `prefix` (a range query, so the primary key index serves it)."""
+def completions_for(prefix: str, limit: int = 4) -> dict[str, int]:
+    """Indexed words that start with `prefix`, with their page counts (a range query, so the
+    primary key index serves it)."""
     rows = (
         SearchTerm.objects.filter(word__gt=prefix, word__lt=prefix + "{", doc_count__gt=0)
         .order_by("-doc_count", "word")
-        .values_list("word", flat=True)[:limit]
+        .values_list("word", "doc_count")[:limit]
     )
-    return list(rows)
+    return dict(rows)
 
 
 def parse_query(raw: str, *, expand: bool = True) -> ParsedQuery:
@@ -215,7 +221,12 @@ def parse_query(raw: str, *, expand: bool = True) -> ParsedQuery:
     query.marked = [has_marks(word) for word in typed]
     concepts = _synonym_concepts(query) if expand else []
     covered = {position for concept in concepts for position in range(concept.start, concept.end)}
-    known = known_words(set(query.folded)) if expand else {}
+    # One look-up for the typed words and the synonyms' words: typo checks and retrieval use it.
+    synonym_words = {word for concept in concepts for alt in concept.alternatives for word in alt.fold}
+    if expand:
+        query.looked_up = set(query.folded) | synonym_words
+    known = known_words(query.looked_up) if expand else {}
+    query.term_counts = dict(known)
     for position, (exact, folded) in enumerate(zip(query.exact, query.folded, strict=True)):
         if position in covered:
             continue
@@ -224,13 +235,16 @@ def parse_query(raw: str, *, expand: bool = True) -> ParsedQuery:
         if expand and not stop and not folded.isdigit():
             if folded not in known and len(folded) >= MIN_TYPO_LENGTH:
                 fixes = corrections_for(folded)
+                query.term_counts.update(fixes)
                 if fixes:
-                    query.corrections[position] = fixes[0]
+                    query.corrections[position] = next(iter(fixes))
                 alternatives += [Alternative((fix,), (), CORRECTION_FACTOR) for fix in fixes]
             if len(folded) >= MIN_PREFIX_LENGTH and folded not in known:
+                completions = completions_for(folded)
+                query.term_counts.update(completions)
                 alternatives += [
                     Alternative((word,), (), PREFIX_FACTOR)
-                    for word in completions_for(folded)
+                    for word in completions
                     if word not in {alt.fold[0] for alt in alternatives}
                 ]
         concepts.append(Concept(position, position + 1, alternatives, weight=STOP_WEIGHT if stop else 1.0, stop=stop))

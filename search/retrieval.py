@@ -68,7 +68,10 @@ def concept_phrases(query: ParsedQuery) -> tuple[list[list[tuple[str, ...]]], li
         if phrases:
             groups.append(phrases[:MAX_PHRASES_PER_CONCEPT])
     words = {word for group in groups for phrase in group for word in phrase}
-    counts = dict(SearchTerm.objects.filter(word__in=words).values_list("word", "doc_count")) if words else {}
+    counts = {word: query.term_counts[word] for word in words if word in query.term_counts}
+    unknown = words - counts.keys() - query.looked_up
+    if unknown:  # a query parsed without expansion, or words the parser did not look up
+        counts.update(SearchTerm.objects.filter(word__in=unknown).values_list("word", "doc_count"))
     limit = page_count() * RARE_SHARE
     # A phrase is in at most as many pages as its rarest word; a concept in at most their sum.
     rare = [sum(min(counts.get(word, 0) for word in phrase) for phrase in group) <= limit for group in groups]

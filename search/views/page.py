@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from home.models import ReformArea, Unit
+from home import caching
 from search.engine import Filters, Outcome, run_search
 from search.highlight import highlight, snippet
 from search.models import SearchDocument
@@ -56,30 +56,34 @@ def _facets(outcome: Outcome, filters: Filters, params: dict, types: dict, areas
 
 
 def _results(request: HttpRequest, hits, terms: set[str], types: dict, areas: list, units: list) -> list[dict]:
-    """What each result shows; everything but the URL comes from the SearchDocument already read."""
+    """What each result shows: the SearchDocument already read, plus its text and URL in one query."""
     from wagtail.models import Page
 
-    ids = [hit.document.page_id for hit in hits]
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids)}
-    texts = dict(SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", "text"))
+    rows = SearchDocument.objects.filter(page_id__in=[hit.document.page_id for hit in hits]).values_list(
+        "page_id", "text", "page__url_path"
+    )
+    found = {page_id: (text, url_path) for page_id, text, url_path in rows}
+    # Wagtail builds an article's URL from its url_path alone (no article type overrides
+    # get_url_parts); one stand-in Page serves every row, as building a Page costs more than the URL.
+    stand_in = Page()
     area_names = {area.slug: area.name for area in areas}
     unit_names = {unit.slug: unit.name for unit in units}
     results = []
     for hit in hits:
         document = hit.document
-        page = pages.get(document.page_id)
-        if page is None:
+        if document.page_id not in found:
             continue
+        text, stand_in.url_path = found[document.page_id]
         results.append(
             {
-                "page": page,
-                "url": page.get_url(),  # the site root paths are cached; no per-request site lookup
+                "page_id": document.page_id,
+                "url": stand_in.get_url(request),
                 "title": highlight(document.title, terms),
                 "type": types.get(document.type_slug, ""),
                 "unit": unit_names.get(document.unit_slug, ""),
                 "areas": [area_names[slug] for slug in document.area_slugs.split() if slug in area_names],
                 "date": document.date,
-                "snippet": snippet(texts.get(page.pk, "")[:SNIPPET_SOURCE], terms),
+                "snippet": snippet(text[:SNIPPET_SOURCE], terms),
             }
         )
     return results
@@ -89,8 +93,8 @@ def search(request: HttpRequest) -> HttpResponse:
     from articles.models import GuidePage
 
     types = _type_choices()
-    areas = list(ReformArea.objects.all())
-    units = list(Unit.objects.all())
+    areas = caching.reform_areas()
+    units = caching.units()
     filters, problems = read_filters(
         request.GET, set(types), {area.slug for area in areas}, {unit.slug for unit in units}
     )
@@ -113,7 +117,7 @@ def search(request: HttpRequest) -> HttpResponse:
     results = [
         result
         for result in _results(request, page_obj.object_list, terms, types, areas, units)
-        if result["page"].pk not in promoted_ids
+        if result["page_id"] not in promoted_ids
     ]
     if not query.is_empty and page_obj.number == 1:
         log_query(query.text, len(outcome.hits) + len(promoted))
@@ -123,7 +127,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "query": query.text,
         "parsed": query,
         "results": results,
-        "promoted": [{"page": page, "url": page.get_url()} for page in promoted],
+        "promoted": [{"page": page, "url": page.get_url(request)} for page in promoted],
         "page_obj": page_obj,
         "paginator": paginator,
         "total": len(outcome.hits),

@@ -133,3 +133,30 @@ def test_draft_changes_are_not_searchable_until_published(client, db):
     assert result_links(client.get(reverse("search"), {"q": "khuoilung"})) == ["/tin-tuc/tinh/nai-rung-thu/"]
     revision.publish()
     assert result_links(client.get(reverse("search"), {"q": "pacbovan"})) == ["/tin-tuc/tinh/nai-rung-thu/"]
+
+
+def test_private_pages_and_their_children_are_not_found(client, db):
+    from wagtail.models import Page, PageViewRestriction
+
+    pages = import_records(
+        [
+            news("tai-lieu-noi-bo-mat", "Tài liệu nội bộ Quýt Trà Lĩnh"),
+            news("tai-lieu-cong-khai", "Tài liệu công khai Quýt Trà Lĩnh"),
+        ]
+    )
+
+    def found() -> list[str]:
+        return [hit.document.title for hit in run_search("quyt tra linh").hits if "Quýt" in hit.document.title]
+
+    assert sorted(found()) == ["Tài liệu công khai Quýt Trà Lĩnh", "Tài liệu nội bộ Quýt Trà Lĩnh"]
+    PageViewRestriction.objects.create(
+        page=Page.objects.get(pk=pages["tai-lieu-noi-bo-mat"].pk), restriction_type=PageViewRestriction.LOGIN
+    )
+    assert found() == ["Tài liệu công khai Quýt Trà Lĩnh"]
+    links = result_links(client.get(reverse("search"), {"q": "Quýt Trà Lĩnh"}))
+    assert pages["tai-lieu-cong-khai"].url in links
+    assert pages["tai-lieu-noi-bo-mat"].url not in links
+    # A restriction on an ancestor (the news section of that unit) hides everything under it.
+    section = Page.objects.get(pk=pages["tai-lieu-cong-khai"].pk).get_parent()
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    assert found() == []
