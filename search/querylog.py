@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db import connection
 from django.utils import timezone
 
 from search.models import QueryLog
@@ -19,26 +18,24 @@ def normalised(text: str) -> str:
 
 
 def log_query(text: str, result_count: int) -> None:
-    """Add one hit (and one zero-result hit when nothing was found) to today's row for the query."""
+    """Add one hit (and one zero-result hit when nothing was found) to today's row for the query.
+
+    One statement in autocommit, as an upsert (SQLite and PostgreSQL share the syntax): the
+    citizen waits for a single round trip, and concurrent requests for a new query cannot clash.
+    """
     query = normalised(text)
     if not query:
         return
-    day = timezone.localdate()
-    zero = 1 if result_count == 0 else 0
-    today = QueryLog.objects.filter(day=day, query=query)
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            # A statistic, not a record: after a server crash losing the last few counts is fine,
-            # so the citizen does not wait for this commit to reach the disk.
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        updated = today.update(hits=F("hits") + 1, zero_hits=F("zero_hits") + zero)
-        if not updated:
-            try:
-                with transaction.atomic():
-                    QueryLog.objects.create(day=day, query=query, hits=1, zero_hits=zero)
-            except IntegrityError:  # another request created it first
-                today.update(hits=F("hits") + 1, zero_hits=F("zero_hits") + zero)
+    table = connection.ops.quote_name(QueryLog._meta.db_table)
+    day, hits, zero_hits = (connection.ops.quote_name(name) for name in ("day", "hits", "zero_hits"))
+    sql = (
+        f"INSERT INTO {table} ({day}, query, {hits}, {zero_hits}) VALUES (%s, %s, 1, %s) "
+        f"ON CONFLICT ({day}, query) DO UPDATE SET {hits} = {table}.{hits} + 1, "
+        f"{zero_hits} = {table}.{zero_hits} + excluded.{zero_hits}"
+    )
+    with connection.cursor() as cursor:
+        today = connection.ops.adapt_datefield_value(timezone.localdate())
+        cursor.execute(sql, [today, query, 1 if result_count == 0 else 0])
 
 
 def promoted_pages(text: str) -> list:

@@ -12,7 +12,8 @@ a single query on the FTS5 table (SQLite) or the GIN-indexed tsvectors (PostgreS
 3. pages whose text holds any *rare* concept (a word that is in few pages).
 
 The ``body`` column holds the folded title and text (ArticlePage.search_*_folded) beside the
-original words; the ``autocomplete`` column holds the title, original and folded. Elasticsearch
+original words; the ``autocomplete`` column holds the title, original and folded. On SQLite,
+title stages read a separate FTS5 index of the folded titles (search_title_fts). Elasticsearch
 and other backends go through the backend's own ``search()``.
 """
 
@@ -33,6 +34,7 @@ from search.query import ParsedQuery
 RARE_SHARE = 0.2
 MAX_PHRASES_PER_CONCEPT = 8
 PAGE_COUNT_CACHE_KEY = "search:page-count"
+TITLE_FTS = "search_title_fts"
 
 
 def engine() -> str:
@@ -91,6 +93,12 @@ def _fts_group(phrases: list[tuple[str, ...]]) -> str:
 
 
 def _sqlite_stage(column: str, expression: str, limit: int, types: list[int], ranked: bool = True) -> list[int]:
+    if column == "autocomplete":
+        # Titles have their own small index (search/migrations/0003): only articles, folded.
+        sql = f"SELECT rowid FROM {TITLE_FTS} WHERE {TITLE_FTS} MATCH %s ORDER BY bm25({TITLE_FTS}) LIMIT %s"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [expression, limit])
+            return [int(row[0]) for row in cursor.fetchall()]
     table = get_app_config().get_model("IndexEntry")._meta.db_table
     fts = f"{table}_fts"
     placeholders = ", ".join(["%s"] * len(types))
