@@ -11,17 +11,18 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, OuterRef
-from django.db.models.functions import Length, Substr
-from wagtail.models import PageViewRestriction
+from django.db import connection
+from wagtail.models import Page, PageViewRestriction
 
 from search import retrieval
 from search.models import SearchDocument
 from search.query import ParsedQuery, parse_query
-from search.ranking import Hit, rank
+from search.ranking import Hit, body_phrases, rank
 
 CANDIDATE_LIMIT = 100
 FILTER_NAMES = ("type", "area", "unit")
+# Read as they are; the body is only ever asked "does it contain this phrase?", and the database
+# answers that (ranking.body_phrases) instead of sending every candidate's whole body.
 DOCUMENT_FIELDS = (
     "page_id",
     "type_slug",
@@ -33,7 +34,6 @@ DOCUMENT_FIELDS = (
     "title_fold",
     "head_exact",
     "head_fold",
-    "body_fold",
 )
 
 
@@ -51,7 +51,7 @@ class RankedDocument:
     title_fold: str
     head_exact: str
     head_fold: str
-    body_fold: str
+    body_hits: frozenset[str]  # which of the query's body phrases (ranking.body_phrases) the body holds
 
 
 @dataclass
@@ -93,22 +93,40 @@ def candidate_ids(query: ParsedQuery, limit: int = CANDIDATE_LIMIT) -> list[int]
     return retrieval.candidate_ids(query, limit)
 
 
-def load_documents(ids: list[int]) -> list[RankedDocument]:
+def load_documents(ids: list[int], body_phrases: list[str] = ()) -> list[RankedDocument]:
     """The ranking rows of the live, public pages among `ids`, in one query.
 
     Documents exist only for live pages (search.documents.update_page); the live check stays as
     a safeguard. A page is private when it or an ancestor has a view restriction (Wagtail's
     `public()`), i.e. when a restricted page's path is a prefix of its own.
     """
-    restricted = PageViewRestriction.objects.annotate(
-        prefix=Substr(OuterRef("page__path"), 1, Length("page__path"))
-    ).filter(page__path=F("prefix"))
-    rows = (
-        SearchDocument.objects.filter(page_id__in=ids, page__live=True)
-        .filter(~Exists(restricted))
-        .values_list(*DOCUMENT_FIELDS)
+    if not ids:
+        return []
+    quote = connection.ops.quote_name
+    find = "instr" if connection.vendor == "sqlite" else "strpos"
+    columns = ", ".join(f"d.{quote(name)}" for name in DOCUMENT_FIELDS)
+    checks = "".join(f", {find}(d.body_fold, %s) > 0" for _phrase in body_phrases)
+    document, page = quote(SearchDocument._meta.db_table), quote(Page._meta.db_table)
+    restriction = quote(PageViewRestriction._meta.db_table)
+    id_list = ", ".join(["%s"] * len(ids))
+    sql = (
+        f"SELECT {columns}{checks} FROM {document} d JOIN {page} p ON p.id = d.page_id "
+        f"WHERE d.page_id IN ({id_list}) AND p.live AND NOT EXISTS ("
+        f"SELECT 1 FROM {restriction} r JOIN {page} rp ON rp.id = r.page_id "
+        f"WHERE substr(p.path, 1, length(rp.path)) = rp.path)"
     )
-    return [RankedDocument(*row) for row in rows]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*body_phrases, *ids])
+        rows = cursor.fetchall()
+    width = len(DOCUMENT_FIELDS)
+    documents = []
+    for row in rows:
+        values = list(row[:width])
+        if isinstance(values[4], str):  # SQLite returns dates as text
+            values[4] = datetime.date.fromisoformat(values[4])
+        hits = frozenset(phrase for phrase, found in zip(body_phrases, row[width:], strict=True) if found)
+        documents.append(RankedDocument(*values, body_hits=hits))
+    return documents
 
 
 def run_search(raw_query: str, filters: Filters | None = None) -> Outcome:
@@ -119,7 +137,7 @@ def run_search(raw_query: str, filters: Filters | None = None) -> Outcome:
         return outcome
     ids = candidate_ids(query)
     order = {page_id: position for position, page_id in enumerate(ids)}
-    hits = rank(query, load_documents(ids), order)
+    hits = rank(query, load_documents(ids, body_phrases(query)), order)
     outcome.total_unfiltered = len(hits)
     outcome.counts = {
         "type": Counter(hit.document.type_slug for hit in hits if filters.accepts(hit.document, "type")),

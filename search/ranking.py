@@ -41,9 +41,20 @@ def _phrase(keys: tuple[str, ...] | list[str]) -> str:
     return f" {' '.join(keys)} "
 
 
+def body_phrases(query: ParsedQuery) -> list[str]:
+    """Every phrase the ranker looks for in a body: each concept's alternatives and the phrase of
+    the meaningful words. The database tells which a body holds (RankedDocument.body_hits)."""
+    phrases = {_phrase(alternative.fold) for concept in query.concepts for alternative in concept.alternatives}
+    meaningful = query.meaningful_positions or list(range(len(query.folded)))
+    if len(meaningful) >= 2:
+        phrases.add(_phrase([query.folded[position] for position in meaningful]))
+    return sorted(phrases)
+
+
 def score_document(query: ParsedQuery, document: Any, query_terms: set[str]) -> tuple[float, float]:
     """(score, coverage) of one page."""
-    fold_fields = {"title": document.title_fold, "head": document.head_fold, "body": document.body_fold}
+    # `phrase in fold_fields[name]`: a substring test on title and head, a set test on the body.
+    fold_fields = {"title": document.title_fold, "head": document.head_fold, "body": document.body_hits}
     # The body's exact form is not read: an exact match in the title or head is what decides.
     exact_fields = {"title": document.title_exact, "head": document.head_exact, "body": ""}
     coverage = 0.0
