@@ -88,8 +88,15 @@ def folded_title(page) -> str:
 
 
 def folded_text(page) -> str:
-    parts = page_parts(page)
-    return " ".join(fold_key(word) for word in words(parts["head"] + " " + parts["body"]))
+    """The head and body as fold keys; cached on the instance like page_parts (Wagtail's database
+    indexer asks for each search field five times per page)."""
+    cached = getattr(page, "_search_folded_text", None)
+    if cached is None:
+        parts = page_parts(page)
+        cached = page._search_folded_text = " ".join(
+            fold_key(word) for word in words(parts["head"] + " " + parts["body"])
+        )
+    return cached
 
 
 def build_document(page) -> SearchDocument:

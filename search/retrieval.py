@@ -123,7 +123,15 @@ def _ts_group(phrases: list[tuple[str, ...]]) -> str:
 
 def _postgresql_stage(column: str, expression: str, limit: int, types: list[int], ranked: bool = True) -> list[int]:
     table = get_app_config().get_model("IndexEntry")._meta.db_table
-    order = f"ts_rank(e.{column}, q) DESC" if ranked else "e.id DESC"
+    if not ranked:
+        order = "e.id DESC"
+    elif column == "body":
+        # Ranked by the title vector, newest first among equals: ts_rank on the body would read
+        # (de-TOAST) every matching page's large body vector, while the GIN index alone answers
+        # the match for plain words. The ranker weighs titles far above bodies anyway.
+        order = "ts_rank(e.autocomplete, q) DESC, e.id DESC"
+    else:
+        order = f"ts_rank(e.{column}, q) DESC"
     sql = (
         f"SELECT e.object_id FROM {table} e, to_tsquery('simple', %s) q "
         f"WHERE e.{column} @@ q AND e.content_type_id = ANY(%s) "

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from articles.blocks import BodyBlock
 from home.models import ReformArea, Unit
+from search.fields import MemoisedSearchField
 
 ARTICLES_PER_PAGE = 12
 
@@ -84,7 +85,7 @@ class ArticlePage(Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
-        index.SearchField("body"),
+        MemoisedSearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.RelatedFields("reform_areas", [index.SearchField("name")]),
         index.RelatedFields("unit", [index.SearchField("name")]),

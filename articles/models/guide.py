@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from articles.blocks import DocumentCaseBlock, LegalBasisBlock, StepBlock, SubmissionMethodBlock
 from articles.models.base import ArticleIndexPage, ArticlePage
+from search.fields import MemoisedSearchField
 
 REVIEW_INTERVAL_DAYS = 365
 
@@ -78,8 +79,8 @@ class GuidePage(ArticlePage):
         index.SearchField("procedure_field"),
         index.SearchField("agency"),
         index.SearchField("applicants"),
-        index.SearchField("steps"),
-        index.SearchField("document_groups"),
+        MemoisedSearchField("steps"),
+        MemoisedSearchField("document_groups"),
         index.SearchField("result"),
         index.FilterField("procedure_field"),
     ]
