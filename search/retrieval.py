@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 from modelsearch.query import PlainText
@@ -175,8 +175,16 @@ def _staged(query: ParsedQuery, limit: int, vendor: str) -> list[int]:
 def candidate_ids(query: ParsedQuery, limit: int) -> list[int]:
     """Ids of live articles that may answer the query, roughly best first."""
     path = engine()
-    if path in ("sqlite", "postgresql"):
+    if path == "sqlite":
         return _staged(query, limit, path)
+    if path == "postgresql":
+        # The planner prices `tsvector @@ tsquery` as cheap and so, once the table's statistics
+        # are fresh, prefers reading the whole table to the GIN index for a few hundred matches;
+        # but each row read means de-TOASTing a page's body vector (80 ms instead of 2 ms at
+        # 10,000 pages). These queries are written for the indexes: use them.
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan TO off")
+            return _staged(query, limit, path)
     from articles.models import ArticlePage
 
     terms = [term for term in query.retrieval_terms() if term.isascii() and term.isalnum()]

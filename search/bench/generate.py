@@ -153,28 +153,65 @@ def _insert_multi_table(model, pages: list, article_model) -> None:
         level._base_manager._insert(pages, fields=list(level._meta.local_concrete_fields))
 
 
-def index_pages(ids: list[int]) -> None:
-    """Wagtail's index (the configured backend) and our SearchDocuments, in batches."""
-    from articles.models import ARTICLE_TYPES
-
+def _index_batch(model, ids: list[int]) -> Counter:
+    """Wagtail's index and our SearchDocuments for one batch of pages, in one transaction."""
     backend = get_search_backend()
     terms: Counter = Counter()
     with transaction.atomic():
-        for model in ARTICLE_TYPES.values():
-            queryset = model.objects.filter(pk__in=ids).select_related("unit").prefetch_related("reform_areas", "tags")
-            model_ids = list(queryset.values_list("pk", flat=True))
-            for start in range(0, len(model_ids), BATCH):
-                pages = list(queryset.filter(pk__in=model_ids[start : start + BATCH]))
-                backend.add_bulk(model, pages)
-                documents = [build_document(page) for page in pages]
-                SearchDocument.objects.bulk_create(documents)
-                for document in documents:
-                    terms.update(document_terms(document))
-        known = set(SearchTerm.objects.values_list("word", flat=True))
-        SearchTerm.objects.bulk_create(
-            [SearchTerm(word=word, doc_count=count) for word, count in terms.items() if word not in known],
-            batch_size=500,
-        )
+        pages = list(model.objects.filter(pk__in=ids).select_related("unit").prefetch_related("reform_areas", "tags"))
+        backend.add_bulk(model, pages)
+        documents = [build_document(page) for page in pages]
+        SearchDocument.objects.bulk_create(documents)
+        for document in documents:
+            terms.update(document_terms(document))
+    return terms
+
+
+def _index_share(batches: list[tuple[str, list[int]]]) -> Counter:
+    """A worker process's share of the batches (model label, page ids)."""
+    from django.apps import apps
+
+    terms: Counter = Counter()
+    for label, ids in batches:
+        terms.update(_index_batch(apps.get_model(label), ids))
+    connection.close()
+    return terms
+
+
+def index_pages(ids: list[int], workers: int = 2) -> None:
+    """Wagtail's index (the configured backend) and our SearchDocuments, in batches.
+
+    On PostgreSQL the batches are shared out to `workers` processes (Wagtail's indexer spends
+    most of its time in Python, building a tsvector expression per field and page); SQLite
+    takes one writer at a time, so there it runs in this process.
+    """
+    from articles.models import ARTICLE_TYPES
+
+    wanted = set(ids)
+    batches = []
+    for model in ARTICLE_TYPES.values():
+        model_ids = [pk for pk in model.objects.values_list("pk", flat=True).order_by("pk") if pk in wanted]
+        batches += [(model._meta.label, model_ids[start : start + BATCH]) for start in range(0, len(model_ids), BATCH)]
+    terms: Counter = Counter()
+    if connection.vendor == "postgresql" and workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        from django.db import connections
+
+        connections.close_all()  # each forked worker opens its own connection
+        shares = [batches[worker::workers] for worker in range(workers)]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for share_terms in pool.map(_index_share, shares):
+                terms.update(share_terms)
+    else:
+        terms = _index_share(batches)
+    known = set(SearchTerm.objects.values_list("word", flat=True))
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(word=word, doc_count=count) for word, count in terms.items() if word not in known],
+        batch_size=500,
+    )
     if connection.vendor == "postgresql":
+        # Like a database autovacuum has settled: statistics, visibility map and hint bits set.
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
