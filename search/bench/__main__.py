@@ -63,6 +63,7 @@ def build(pages: int) -> None:
 def measure(pages: int, rounds: int) -> None:
     """Latency of the fixed query mix, index size, relevance of queries.json."""
     _setup_django()
+    import cms.wsgi  # noqa: F401 - settles the process (gc.freeze) exactly as a gunicorn worker does
     from search.bench.measure import index_size_bytes, run_mix
     from search.evaluation import evaluate, load_queries
 
