@@ -69,3 +69,9 @@ def test_no_template_or_stylesheet_loads_anything_from_another_host():
         text = path.read_text(encoding="utf-8")
         for marker in ("cdn.", "googleapis", "unpkg", "jsdelivr", "cloudflare"):
             assert marker not in text, f"{path}: {marker}"
+
+
+def test_the_wsgi_worker_settles_before_serving():
+    result = run_python("import gc, cms.wsgi; print(callable(cms.wsgi.application), gc.get_freeze_count() > 10000)")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]

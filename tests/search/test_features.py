@@ -1,5 +1,6 @@
 """Autocomplete, synonyms, spelling correction, promotions, the no-results page, live indexing."""
 
+import pytest
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
@@ -160,3 +161,37 @@ def test_private_pages_and_their_children_are_not_found(client, db):
     section = Page.objects.get(pk=pages["tai-lieu-cong-khai"].pk).get_parent()
     PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
     assert found() == []
+
+
+def test_sqlite_title_index_follows_publishing(db):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the separate title index exists on SQLite only (PostgreSQL's title vectors have their own GIN)")
+
+    def titled(words: str) -> list[int]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH %s", [f'"{words}"'])
+            return [row[0] for row in cursor.fetchall()]
+
+    page = import_records([news("ca-tre-thu", "Cá trê Bản Giốc thử nghiệm")])["ca-tre-thu"].specific
+    assert titled("ca tre ban gioc") == [page.pk]
+    page.title = "Cá chép Bản Giốc thử nghiệm"
+    page.save_revision().publish()
+    assert titled("ca tre ban gioc") == []
+    assert titled("ca chep ban gioc") == [page.pk]
+    page.unpublish()
+    assert titled("ca chep ban gioc") == []
+
+
+def test_search_values_are_extracted_again_when_the_field_changes(db):
+    from articles.models import NewsPage
+    from search.fields import MemoisedSearchField
+
+    page = NewsPage.objects.live().first()
+    field = next(field for field in page.get_search_fields() if getattr(field, "field_name", "") == "body")
+    assert isinstance(field, MemoisedSearchField)
+    first = field.get_value(page)
+    assert field.get_value(page) is first  # asked again by the indexer: not walked again
+    page.body = [("paragraph", "<p>Nội dung mới hoàn toàn</p>")]
+    assert "Nội dung mới hoàn toàn" in " ".join(field.get_value(page))
