@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
+from home.caching import SHARED_TIMEOUT
 from search.models import SearchTerm, Synonym
 from search.stopwords import FOLDED_STOP_WORDS, STOP_PHRASES, STOP_WORDS
 from search.text import exact_key, fold_key, has_marks, words
@@ -120,7 +121,7 @@ def synonym_groups() -> list[list[tuple[str, ...]]]:
                     phrases.append(keys)
             if len(phrases) > 1:
                 groups.append(phrases)
-        cache.set(SYNONYMS_CACHE_KEY, groups, 3600)
+        cache.set(SYNONYMS_CACHE_KEY, groups, SHARED_TIMEOUT)
     return groups
 
 

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
+from home.caching import SHARED_TIMEOUT
 from search.models import QueryLog
 from search.text import fold_key, words
 
@@ -71,7 +72,7 @@ def promotion_map() -> dict[str, list[int]]:
             ids = mapping.setdefault(" ".join(fold_key(word) for word in words(query_string)), [])
             if page_id not in ids:
                 ids.append(page_id)
-        cache.set(PROMOTIONS_CACHE_KEY, mapping, 3600)
+        cache.set(PROMOTIONS_CACHE_KEY, mapping, SHARED_TIMEOUT)
     return mapping
 
 
