@@ -73,3 +73,24 @@ def test_a_changed_site_root_is_served_at_once(client):
     site.save()
     # No site answers this host any more: Wagtail's 404, not a page from a stale cached site.
     assert client.get("/tin-tuc/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_site_contact_edited_in_the_admin_shows_at_once(client, django_user_model):
+    footer(client)  # cached
+    site = Site.objects.get(is_default_site=True)
+    admin = django_user_model.objects.create_superuser("caching-admin", "caching-admin@example.org", "x")
+    client.force_login(admin)
+    url = reverse("wagtailsettings:edit", args=["home", "sitecontact", site.pk])
+    form = {
+        "agency_name": "Ủy ban nhân dân tỉnh Cao Bằng",
+        "editorial_office": "Sở Nội vụ tỉnh Cao Bằng",
+        "address": "Số 011 Hoàng Đình Giong",
+        "phone": "0206 111 222",
+        "email": "cchc@caobang.gov.vn",
+        "licence": "",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    client.logout()
+    assert "0206 111 222" in footer(client)
