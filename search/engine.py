@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -93,8 +94,9 @@ def candidate_ids(query: ParsedQuery, limit: int = CANDIDATE_LIMIT) -> list[int]
     return retrieval.candidate_ids(query, limit)
 
 
-def load_documents(ids: list[int], body_phrases: list[str] = ()) -> list[RankedDocument]:
-    """The ranking rows of the live, public pages among `ids`, in one query.
+def load_documents(ids: list[int], phrases: Sequence[str] = ()) -> list[RankedDocument]:
+    """The ranking rows of the live, public pages among `ids`, in one query, with which of
+    `phrases` (ranking.body_phrases) each body holds.
 
     Documents exist only for live pages (search.documents.update_page); the live check stays as
     a safeguard. A page is private when it or an ancestor has a view restriction (Wagtail's
@@ -106,7 +108,7 @@ def load_documents(ids: list[int], body_phrases: list[str] = ()) -> list[RankedD
     postgresql = connection.vendor == "postgresql"
     columns = ", ".join(quote(name) for name in DOCUMENT_FIELDS)
     find = "strpos" if postgresql else "instr"
-    checks = "".join(f", {find}(body, %s) > 0" for _phrase in body_phrases)
+    checks = "".join(f", {find}(body, %s) > 0" for _phrase in phrases)
     document, page = quote(SearchDocument._meta.db_table), quote(Page._meta.db_table)
     restriction = quote(PageViewRestriction._meta.db_table)
     # One array parameter on PostgreSQL: a hundred placeholders cost more to parse than to run.
@@ -122,7 +124,7 @@ def load_documents(ids: list[int], body_phrases: list[str] = ()) -> list[RankedD
         f"WHERE substr(p.path, 1, length(rp.path)) = rp.path){' OFFSET 0' if postgresql else ''}) AS ranked"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*body_phrases, *([list(ids)] if postgresql else ids)])
+        cursor.execute(sql, [*phrases, *([list(ids)] if postgresql else ids)])
         rows = cursor.fetchall()
     width = len(DOCUMENT_FIELDS)
     documents = []
@@ -130,7 +132,7 @@ def load_documents(ids: list[int], body_phrases: list[str] = ()) -> list[RankedD
         values = list(row[:width])
         if isinstance(values[4], str):  # SQLite returns dates as text
             values[4] = datetime.date.fromisoformat(values[4])
-        hits = frozenset(phrase for phrase, found in zip(body_phrases, row[width:], strict=True) if found)
+        hits = frozenset(phrase for phrase, found in zip(phrases, row[width:], strict=True) if found)
         documents.append(RankedDocument(*values, body_hits=hits))
     return documents
 
