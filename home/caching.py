@@ -24,34 +24,18 @@ CONTACT_KEY_PREFIX = "home:site-contact:"
 Value = TypeVar("Value")
 
 
-def _cached(key: str, build: Callable[[], Value]) -> Value:
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, SHARED_TIMEOUT)
-    return value
-
-
 def reform_areas() -> list:
     """The six reform areas in their display order."""
     from home.models import ReformArea
 
-    return _cached(REFORM_AREAS_KEY, lambda: list(ReformArea.objects.all()))
+    return cache.get_or_set(REFORM_AREAS_KEY, lambda: list(ReformArea.objects.all()), SHARED_TIMEOUT)
 
 
 def units() -> list:
     """Every unit in its display order."""
     from home.models import Unit
 
-    return _cached(UNITS_KEY, lambda: list(Unit.objects.all()))
-
-
-def _sites_generation() -> int:
-    generation = cache.get(SITES_GENERATION_KEY)
-    if generation is None:
-        generation = 1
-        cache.add(SITES_GENERATION_KEY, generation, None)
-    return generation
+    return cache.get_or_set(UNITS_KEY, lambda: list(Unit.objects.all()), SHARED_TIMEOUT)
 
 
 def site_for_host(hostname: str, port: int | str, find: Callable[[], object]) -> object:
@@ -59,13 +43,14 @@ def site_for_host(hostname: str, port: int | str, find: Callable[[], object]) ->
 
     A miss is cached too (as False), so an unknown host does not query on every request.
     """
-    key = f"{SITE_KEY_PREFIX}{_sites_generation()}:{hostname}:{port}"
-    site = _cached(key, lambda: find() or False)
+    generation = cache.get_or_set(SITES_GENERATION_KEY, 1, None)
+    key = f"{SITE_KEY_PREFIX}{generation}:{hostname}:{port}"
+    site = cache.get_or_set(key, lambda: find() or False, SHARED_TIMEOUT)
     return site or None
 
 
 def site_contact(site_id: int, load: Callable[[], Value]) -> Value:
-    return _cached(f"{CONTACT_KEY_PREFIX}{site_id}", load)
+    return cache.get_or_set(f"{CONTACT_KEY_PREFIX}{site_id}", load, SHARED_TIMEOUT)
 
 
 def forget_reform_areas(**kwargs) -> None:

@@ -110,18 +110,19 @@ def clean_query_text(raw: str) -> str:
 
 def synonym_groups() -> list[list[tuple[str, ...]]]:
     """Each editor-defined group as a list of fold-key phrases; cached until a synonym changes."""
-    groups = cache.get(SYNONYMS_CACHE_KEY)
-    if groups is None:
-        groups = []
-        for synonym in Synonym.objects.all():
-            phrases = []
-            for term in synonym.term_list():
-                keys = tuple(fold_key(word) for word in words(term))
-                if keys and keys not in phrases:
-                    phrases.append(keys)
-            if len(phrases) > 1:
-                groups.append(phrases)
-        cache.set(SYNONYMS_CACHE_KEY, groups, SHARED_TIMEOUT)
+    return cache.get_or_set(SYNONYMS_CACHE_KEY, _load_synonym_groups, SHARED_TIMEOUT)
+
+
+def _load_synonym_groups() -> list[list[tuple[str, ...]]]:
+    groups = []
+    for synonym in Synonym.objects.all():
+        phrases = []
+        for term in synonym.term_list():
+            keys = tuple(fold_key(word) for word in words(term))
+            if keys and keys not in phrases:
+                phrases.append(keys)
+        if len(phrases) > 1:
+            groups.append(phrases)
     return groups
 
 

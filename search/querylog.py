@@ -60,9 +60,8 @@ def promotion_map() -> dict[str, list[int]]:
     """Folded query → promoted page ids, in the editors' order."""
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
-    mapping = cache.get(PROMOTIONS_CACHE_KEY)
-    if mapping is None:
-        mapping = {}
+    def load() -> dict[str, list[int]]:
+        mapping: dict[str, list[int]] = {}
         rows = (
             SearchPromotion.objects.filter(page__isnull=False)
             .order_by("sort_order", "pk")
@@ -72,8 +71,9 @@ def promotion_map() -> dict[str, list[int]]:
             ids = mapping.setdefault(" ".join(fold_key(word) for word in words(query_string)), [])
             if page_id not in ids:
                 ids.append(page_id)
-        cache.set(PROMOTIONS_CACHE_KEY, mapping, SHARED_TIMEOUT)
-    return mapping
+        return mapping
+
+    return cache.get_or_set(PROMOTIONS_CACHE_KEY, load, SHARED_TIMEOUT)
 
 
 def forget_promotions(**kwargs) -> None:
