@@ -174,8 +174,14 @@ def _index_share(batches: list[tuple[str, list[int]]]) -> Counter:
     terms: Counter = Counter()
     for label, ids in batches:
         terms.update(_index_batch(apps.get_model(label), ids))
-    connection.close()
     return terms
+
+
+def _index_share_in_worker(batches: list[tuple[str, list[int]]]) -> Counter:
+    try:
+        return _index_share(batches)
+    finally:
+        connection.close()  # the worker's own connection, opened after the fork
 
 
 def index_pages(ids: list[int], workers: int = 2) -> None:
@@ -202,7 +208,7 @@ def index_pages(ids: list[int], workers: int = 2) -> None:
         connections.close_all()  # each forked worker opens its own connection
         shares = [batches[worker::workers] for worker in range(workers)]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for share_terms in pool.map(_index_share, shares):
+            for share_terms in pool.map(_index_share_in_worker, shares):
                 terms.update(share_terms)
     else:
         terms = _index_share(batches)
