@@ -97,6 +97,19 @@ def open_action_menu(page) -> None:
     toggle.click()
 
 
+def approve_from_the_dashboard(browser, base_url: str, username: str, title: str, edit_url: str, section_url: str):
+    """Log in, see the article waiting on the dashboard, approve the current step in the editor."""
+    from playwright.sync_api import expect
+
+    context, page = log_in(browser, base_url, username)
+    expect(page.locator("#awaiting-review-section")).to_contain_text(title)
+    page.goto(edit_url)
+    open_action_menu(page)
+    page.locator("button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])").first.click()
+    page.wait_for_url(section_url)
+    return context, page
+
+
 def shot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
@@ -137,14 +150,8 @@ def test_contributor_reviewer_approver_and_visitor(live_server, demo_site):
             expect(page.locator("#awaiting-review-section")).to_have_count(0)
             context.close()
 
-            context, page = log_in(browser, base, "duyet.haquang")
-            expect(page.locator("#awaiting-review-section")).to_contain_text(TITLE)
-            page.goto(edit_url)
-            open_action_menu(page)
-            page.locator(
-                "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])"
-            ).first.click()
-            page.wait_for_url(f"{base}/admin/pages/{section.pk}/")
+            section_url = f"{base}/admin/pages/{section.pk}/"
+            context, page = approve_from_the_dashboard(browser, base, "duyet.haquang", TITLE, edit_url, section_url)
             shot(page, "3-reviewer-approved")
             context.close()
             article.refresh_from_db()
@@ -152,14 +159,7 @@ def test_contributor_reviewer_approver_and_visitor(live_server, demo_site):
             assert isinstance(article.current_workflow_task.specific, ProvincialApprovalTask)
 
             # 3. The provincial approver approves step 2, which publishes.
-            context, page = log_in(browser, base, "pheduyet.tinh")
-            expect(page.locator("#awaiting-review-section")).to_contain_text(TITLE)
-            page.goto(edit_url)
-            open_action_menu(page)
-            page.locator(
-                "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])"
-            ).first.click()
-            page.wait_for_url(f"{base}/admin/pages/{section.pk}/")
+            context, page = approve_from_the_dashboard(browser, base, "pheduyet.tinh", TITLE, edit_url, section_url)
             shot(page, "4-approver-published")
             context.close()
             article.refresh_from_db()
