@@ -8,9 +8,11 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Bài viết")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, post_save
 
         from articles import signals
+        from home.models import Unit
 
         # After migrate (and after a test database flush) the site tree exists and is complete.
         post_migrate.connect(signals.build_site_tree_after_migrate, sender=self)
+        post_save.connect(signals.give_unit_its_sections, sender=Unit, dispatch_uid="articles.unit_sections")

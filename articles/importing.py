@@ -22,10 +22,10 @@ from django.utils.translation import gettext as _
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
 from articles.blocks import RICH_TEXT_FEATURES
-from articles.models import ARTICLE_TYPES, ArticlePage, GuidePage
+from articles.models import ArticlePage, GuidePage, article_types
 from articles.tree import ensure_site_tree, section_for
 from home.models import ReformArea, Unit
-from search.text import slugify_vi
+from home.text import slugify_vi
 
 DEFAULT_UNIT = "tinh"
 SUMMARY_MAX_LENGTH = 300
@@ -134,7 +134,7 @@ class ContentImporter:
 
     def _clean_record(self, index: int, record: dict, reasons: list[str]) -> CleanRecord | None:
         type_slug = record.get("type")
-        model = ARTICLE_TYPES.get(type_slug) if isinstance(type_slug, str) else None
+        model = article_types().get(type_slug) if isinstance(type_slug, str) else None
         if type_slug is None:
             reasons.append(_("thiếu trường “type” (news, guide, faq hoặc story)."))
         elif model is None:

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from articles.models import ARTICLE_TYPES, ArticlePage
+from articles.models import ArticlePage, article_types
 from articles.models.base import paginate_listing
 from home.models import ReformArea
 
@@ -15,7 +15,7 @@ ITEMS_PER_TYPE = 10
 def reform_area(request: HttpRequest, slug: str) -> HttpResponse:
     area = get_object_or_404(ReformArea, slug=slug)
     groups = []
-    for type_slug, model in ARTICLE_TYPES.items():
+    for type_slug, model in article_types().items():
         articles = (
             model.objects.live().public().filter(reform_areas=area).select_related("unit").order_by("-date", "-pk")
         )

@@ -43,6 +43,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "home",
     "articles",
+    "editorial",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -214,7 +215,7 @@ DATETIME_INPUT_FORMATS = [
 ]
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Editorial workflow (docs/workflow.md): a login form whose labels all go through the catalogue.
-WAGTAILADMIN_USER_LOGIN_FORM = "articles.forms.LoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.LoginForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "pdf", "rtf", "txt", "xls", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -6,9 +6,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from articles import preview as article_preview
 from articles import views as article_views
 from cms.api import api_router
+from editorial import preview as editorial_preview
 from search import views as search_views
 
 urlpatterns = [
@@ -20,7 +20,7 @@ urlpatterns = [
     path("tim-kiem/goi-y/", search_views.autocomplete, name="search_autocomplete"),
     path("linh-vuc/<slug:slug>/", article_views.reform_area, name="reform_area"),
     path("the/<str:slug>/", article_views.tag, name="tag"),
-    path("xem-truoc/<str:token>/", article_preview.shared_preview, name="shared_preview"),
+    path("xem-truoc/<str:token>/", editorial_preview.shared_preview, name="shared_preview"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

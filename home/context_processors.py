@@ -1,8 +1,8 @@
 from django.http import HttpRequest
 
-from home import caching
+from home.models import ReformArea
 
 
 def site_navigation(request: HttpRequest) -> dict:
     """The six reform areas, listed in every page's navigation and footer."""
-    return {"nav_reform_areas": caching.reform_areas()}
+    return {"nav_reform_areas": ReformArea.objects.cached()}

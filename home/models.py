@@ -3,12 +3,22 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.blocks import PageChooserBlock
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from home import caching
+
+
+class CachedTableManager(models.Manager):
+    """For the small tables every page reads: `cached()` is the whole table from the cache."""
+
+    def cached(self) -> list:
+        return caching.table(self.model)
 
 
 class ReformArea(index.Indexed, models.Model):
@@ -29,6 +39,8 @@ class ReformArea(index.Indexed, models.Model):
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
+    objects = CachedTableManager()
+
     class Meta:
         ordering = ["sort_order", "name"]
         verbose_name = _("lĩnh vực CCHC")
@@ -45,7 +57,7 @@ class Unit(index.Indexed, models.Model):
     """A unit that contributes content: the province's office, a department, a district or a commune.
 
     Units are data: adding one in the admin gives it its own sections of the site, collection
-    and editor groups (see articles.signals), so communes can replace districts without code.
+    and editor groups (see articles.signals and editorial.signals), so communes can replace districts without code.
     """
 
     class Kind(models.TextChoices):
@@ -73,6 +85,8 @@ class Unit(index.Indexed, models.Model):
         FieldPanel("sort_order"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    objects = CachedTableManager()
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -112,15 +126,12 @@ class HomePage(Page):
         verbose_name = _("trang chủ")
 
     def get_context(self, request, *args, **kwargs):
-        from articles.models import GuidePage, NewsPage
-
+        """The page's own fields and the six areas; the apps above add their listings (the latest
+        news, the featured guides …) through the `construct_home_page_context` hook."""
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.live().public().select_related("unit").order_by("-date", "-pk")[:6]
-        featured = [block.value.specific for block in self.featured_guides if block.value and block.value.live]
-        if not featured:
-            featured = list(GuidePage.objects.live().public().select_related("unit").order_by("-date", "-pk")[:6])
-        context["featured_guides"] = featured
-        context["reform_areas"] = ReformArea.objects.all()
+        context["reform_areas"] = ReformArea.objects.cached()
+        for construct in hooks.get_hooks("construct_home_page_context"):
+            construct(self, request, context)
         return context
 
 
@@ -152,8 +163,6 @@ class SiteContact(BaseSiteSetting):
     @classmethod
     def for_site(cls, site):
         """Every page's footer reads this: served from the cache until the setting is saved."""
-        from home import caching
-
         if site is None:
             return super().for_site(site)
         return caching.site_contact(site.pk, lambda: super(SiteContact, cls).for_site(site))

@@ -11,5 +11,3 @@ class SearchConfig(AppConfig):
         from search import signals
 
         signals.connect()
-        signals.connect_synonyms()
-        signals.connect_promotions()

@@ -11,68 +11,30 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import F, Manager
-from django.utils.encoding import force_str
-from django.utils.html import strip_tags
-from wagtail.search import index
+from django.db.models import F
 
+from articles.models import ArticlePage
+from home.indexing import search_texts
+from home.text import exact_key, fold, words
 from search.models import SearchDocument, SearchTerm
-from search.text import exact_key, fold, fold_key, words
 
 # Search fields that describe the page rather than tell its story: matches there weigh more.
 HEAD_FIELDS = {"summary", "name", "procedure_code", "procedure_field", "agency"}
-# Our own folded copies for Wagtail's index; the ranker reads the original fields instead.
-FOLDED_FIELDS = {"search_title_folded", "search_text_folded"}
 MAX_BODY_WORDS = 2500
 MAX_SNIPPET_SOURCE = 3000
 MAX_TERM_LENGTH = 40
 
 
-def _value_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (list, tuple)):
-        return " ".join(_value_text(item) for item in value)
-    if isinstance(value, dict):
-        return " ".join(_value_text(item) for item in value.values())
-    return force_str(value)
-
-
-def _field_texts(obj, fields) -> Iterable[tuple[str, str]]:
-    """(field name, plain text) for each search field, following related fields."""
-    for field in fields:
-        if isinstance(field, index.RelatedFields):
-            related = getattr(obj, field.field_name, None)
-            if related is None:
-                continue
-            objects = related.all() if isinstance(related, Manager) else [related() if callable(related) else related]
-            for sub_obj in objects:
-                yield from _field_texts(sub_obj, field.fields)
-        elif isinstance(field, index.SearchField) and field.field_name not in FOLDED_FIELDS:
-            yield field.field_name, strip_tags(_value_text(field.get_value(obj)))
-
-
 def page_parts(page) -> dict[str, str]:
-    """The page's searchable text in three parts: title, head and body.
-
-    Cached on the instance: Wagtail's indexer and the SearchDocument both need it, and pages
-    are always indexed from a fresh database read.
-    """
-    cached = getattr(page, "_search_parts", None)
-    if cached is not None:
-        return cached
-    parts: dict[str, list[str]] = {"title": [], "head": [], "body": []}
-    for name, text in _field_texts(page, page.get_search_fields()):
-        if name == "title":
-            parts["title"].append(text)
-        elif name in HEAD_FIELDS:
-            parts["head"].append(text)
-        else:
-            parts["body"].append(text)
-    page._search_parts = {name: " ".join(texts) for name, texts in parts.items()}
-    return page._search_parts
+    """The page's searchable text in three parts: title, head and body (cached on the instance)."""
+    cached = page.__dict__.get("_search_parts")
+    if cached is None:
+        parts: dict[str, list[str]] = {"title": [], "head": [], "body": []}
+        for name, text in search_texts(page):
+            part = "title" if name == "title" else "head" if name in HEAD_FIELDS else "body"
+            parts[part].append(text)
+        cached = page.__dict__["_search_parts"] = {name: " ".join(texts) for name, texts in parts.items()}
+    return cached
 
 
 def _keys(text: str, limit: int | None = None) -> tuple[str, str]:
@@ -80,23 +42,6 @@ def _keys(text: str, limit: int | None = None) -> tuple[str, str]:
     exact = [exact_key(token) for token in tokens]
     folded = [fold(key.split("_", 1)[0]) for key in exact]
     return f" {' '.join(exact)} ", f" {' '.join(folded)} "
-
-
-def folded_title(page) -> str:
-    """Wagtail's index gets this beside the original title, so "dang ky" finds "Đăng ký"."""
-    return " ".join(fold_key(word) for word in words(page.title))
-
-
-def folded_text(page) -> str:
-    """The head and body as fold keys; cached on the instance like page_parts (Wagtail's database
-    indexer asks for each search field five times per page)."""
-    cached = getattr(page, "_search_folded_text", None)
-    if cached is None:
-        parts = page_parts(page)
-        cached = page._search_folded_text = " ".join(
-            fold_key(word) for word in words(parts["head"] + " " + parts["body"])
-        )
-    return cached
 
 
 def build_document(page) -> SearchDocument:
@@ -165,8 +110,6 @@ def update_page(page) -> None:
 
 def rebuild_all(pages: Iterable | None = None, batch_size: int = 500) -> int:
     """Rebuild every document and the vocabulary from the live article pages; returns the count."""
-    from articles.models import ArticlePage
-
     if pages is None:
         pages = (
             ArticlePage.objects.live()

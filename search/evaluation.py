@@ -6,6 +6,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wagtail.models import Page
+
+from articles.models import GuidePage
 from search.engine import run_search
 
 QUERIES_FILE = Path(__file__).resolve().parent.parent / "tests" / "search" / "queries.json"
@@ -39,8 +42,6 @@ def load_queries(path: Path = QUERIES_FILE) -> list[dict]:
 
 def procedure_codes() -> dict[str, str]:
     """Slug → procedure code of every live guide that has one."""
-    from articles.models import GuidePage
-
     return dict(GuidePage.objects.live().exclude(procedure_code="").values_list("slug", "procedure_code"))
 
 
@@ -51,8 +52,6 @@ def evaluate(queries: list[dict], *, same_procedure: bool = False) -> Evaluation
     national procedure code, e.g. a demo page duplicating a corpus page) counts as the expected
     page: both are the answer, and which of two copies comes first is not relevance.
     """
-    from wagtail.models import Page
-
     codes = procedure_codes() if same_procedure else {}
     result = Evaluation()
     for item in queries:

@@ -8,7 +8,7 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from search.text import fold_key
+from home.text import fold_key
 
 _TOKEN = re.compile(r"[^\W_]+")
 SNIPPET_WORDS = 32

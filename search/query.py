@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 
 from home.caching import SHARED_TIMEOUT
+from home.text import exact_key, fold_key, has_marks, words
 from search.models import SearchTerm, Synonym
 from search.stopwords import FOLDED_STOP_WORDS, STOP_PHRASES, STOP_WORDS
-from search.text import exact_key, fold_key, has_marks, words
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12

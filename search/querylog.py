@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
 
 from home.caching import SHARED_TIMEOUT
+from home.text import fold_key, words
 from search.models import QueryLog
-from search.text import fold_key, words
 
 MAX_LOGGED_LENGTH = 255
 PROMOTIONS_CACHE_KEY = "search:promotions"
@@ -46,8 +48,6 @@ def promoted_pages(text: str) -> list:
     sinh" also answers "dang ky khai sinh". The (small) table of promotions is cached until a
     promotion changes.
     """
-    from wagtail.models import Page
-
     key = " ".join(fold_key(word) for word in words(text))
     page_ids = promotion_map().get(key, []) if key else []
     if not page_ids:
@@ -58,7 +58,6 @@ def promoted_pages(text: str) -> list:
 
 def promotion_map() -> dict[str, list[int]]:
     """Folded query → promoted page ids, in the editors' order."""
-    from wagtail.contrib.search_promotions.models import SearchPromotion
 
     def load() -> dict[str, list[int]]:
         mapping: dict[str, list[int]] = {}

@@ -26,6 +26,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 from modelsearch.query import PlainText
 
+from articles.models import ArticlePage, article_types
 from search.backends.safety import MAX_WORD_LENGTH
 from search.models import SearchDocument, SearchTerm
 from search.query import ParsedQuery
@@ -48,9 +49,7 @@ def engine() -> str:
 
 
 def _article_content_types() -> list[int]:
-    from articles.models import ARTICLE_TYPES
-
-    return [ContentType.objects.get_for_model(model).pk for model in ARTICLE_TYPES.values()]
+    return [ContentType.objects.get_for_model(model).pk for model in article_types().values()]
 
 
 def _safe(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -185,8 +184,6 @@ def candidate_ids(query: ParsedQuery, limit: int) -> list[int]:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan TO off")
             return _staged(query, limit, path)
-    from articles.models import ArticlePage
-
     terms = [term for term in query.retrieval_terms() if term.isascii() and term.isalnum()]
     if not terms:
         return []

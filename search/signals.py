@@ -1,12 +1,17 @@
-"""Keep each article's SearchDocument in step with the page, in the same transaction as the save."""
+"""Keep each article's SearchDocument in step with the page, in the same transaction as the save,
+and drop the cached synonyms and promotions when editors change them. Connected by search.apps."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from articles.models import ArticlePage
+from search.documents import update_page
+from search.models import Synonym
+from search.query import forget_synonyms
+from search.querylog import forget_promotions
 
 
 def page_saved(sender, instance, raw: bool = False, **kwargs) -> None:
-    from articles.models import ArticlePage
-    from search.documents import update_page
-
     if raw or not isinstance(instance, ArticlePage):
         return
     # Re-read the row: a draft revision saves the page object with unpublished content in memory,
@@ -18,24 +23,8 @@ def page_saved(sender, instance, raw: bool = False, **kwargs) -> None:
 
 def connect() -> None:
     post_save.connect(page_saved, dispatch_uid="search.page_saved")
-
-
-def connect_synonyms() -> None:
-    from django.db.models.signals import post_delete
-
-    from search.models import Synonym
-    from search.query import forget_synonyms
-
     post_save.connect(forget_synonyms, sender=Synonym, dispatch_uid="search.synonym_saved")
     post_delete.connect(forget_synonyms, sender=Synonym, dispatch_uid="search.synonym_deleted")
-
-
-def connect_promotions() -> None:
-    from django.db.models.signals import post_delete
-    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-
-    from search.querylog import forget_promotions
-
     for model in (SearchPromotion, Query):
         post_save.connect(forget_promotions, sender=model, dispatch_uid=f"search.promotions_saved.{model.__name__}")
         post_delete.connect(forget_promotions, sender=model, dispatch_uid=f"search.promotions_deleted.{model.__name__}")

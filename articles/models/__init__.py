@@ -1,9 +1,12 @@
+from functools import cache
+
+from django.apps import apps
+
 from articles.models.base import ArticleIndexPage, ArticlePage, ArticlePageTag, UnitSection
 from articles.models.faq import FaqIndexPage, FaqPage
 from articles.models.guide import GuideIndexPage, GuidePage
 from articles.models.news import NewsIndexPage, NewsPage
 from articles.models.story import StoryIndexPage, SuccessStoryPage
-from articles.models.workflow import PreviewLink, ProvincialApprovalTask, UnitReviewTask, UnitRoles
 
 __all__ = [
     "ArticleIndexPage",
@@ -15,14 +18,19 @@ __all__ = [
     "GuidePage",
     "NewsIndexPage",
     "NewsPage",
-    "PreviewLink",
-    "ProvincialApprovalTask",
     "StoryIndexPage",
     "SuccessStoryPage",
-    "UnitReviewTask",
-    "UnitRoles",
     "UnitSection",
+    "article_types",
 ]
 
-# Index page → article type, by the type slug used in URLs, imports and the search filters.
-ARTICLE_TYPES = {model.type_slug: model for model in (NewsPage, GuidePage, FaqPage, SuccessStoryPage)}
+
+@cache
+def article_types() -> dict[str, type[ArticlePage]]:
+    """Every article type by its type slug (the URL, import and search-filter vocabulary).
+
+    Each concrete ArticlePage subclass with a `type_slug` is one, whichever app defines it, in the
+    order of their `type_order`: apps above `articles` add types without changing it or `search`.
+    """
+    models = [model for model in apps.get_models() if issubclass(model, ArticlePage) and model.type_slug]
+    return {model.type_slug: model for model in sorted(models, key=lambda model: model.type_order)}

@@ -20,8 +20,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from articles.blocks import BodyBlock
+from home.indexing import MemoisedSearchField, folded_text, folded_words
 from home.models import ReformArea, Unit
-from search.fields import MemoisedSearchField
 
 ARTICLES_PER_PAGE = 12
 
@@ -110,9 +110,11 @@ class ArticlePage(Page):
     subpage_types = []
     is_creatable = False
 
-    # Set by each concrete type: which index page its sections hang under.
+    # Set by each concrete type: which index page its sections hang under ("Model" in the type's
+    # own app, or "app_label.Model"), its slug in URLs, imports and filters, and its listing order.
     index_model_name = ""
     type_slug = ""
+    type_order = 100
 
     class Meta:
         verbose_name = _("bài viết")
@@ -124,11 +126,13 @@ class ArticlePage(Page):
         if not super().can_create_at(parent):
             return False
         index_page = parent.get_parent()
-        return index_page is not None and index_page.specific_class.__name__ == cls.index_model_name
+        return index_page is not None and index_page.specific_class is cls.index_page_model()
 
     @classmethod
     def index_page_model(cls) -> type["ArticleIndexPage"]:
-        return apps.get_model("articles", cls.index_model_name)
+        if "." in cls.index_model_name:
+            return apps.get_model(cls.index_model_name)
+        return apps.get_model(cls._meta.app_label, cls.index_model_name)
 
     def set_unit_from_section(self) -> None:
         # The unit follows from where the page lives, so an editor can't file under another unit.
@@ -172,13 +176,9 @@ class ArticlePage(Page):
         return [tag.name for tag in self.tags.all()]
 
     def search_title_folded(self) -> str:
-        from search.documents import folded_title
-
-        return folded_title(self)
+        return folded_words(self.title)
 
     def search_text_folded(self) -> str:
-        from search.documents import folded_text
-
         return folded_text(self)
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:

@@ -24,6 +24,7 @@ class FaqPage(ArticlePage):
 
     index_model_name = "FaqIndexPage"
     type_slug = "faq"
+    type_order = 30
 
     class Meta:
         verbose_name = _("hỏi đáp")

@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from articles.blocks import DocumentCaseBlock, LegalBasisBlock, StepBlock, SubmissionMethodBlock
 from articles.models.base import ArticleIndexPage, ArticlePage
-from search.fields import MemoisedSearchField
+from home.indexing import MemoisedSearchField
 
 REVIEW_INTERVAL_DAYS = 365
 
@@ -110,6 +110,7 @@ class GuidePage(ArticlePage):
 
     index_model_name = "GuideIndexPage"
     type_slug = "guide"
+    type_order = 20
 
     class Meta:
         verbose_name = _("hướng dẫn thủ tục hành chính")

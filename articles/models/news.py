@@ -18,6 +18,7 @@ class NewsPage(ArticlePage):
 
     index_model_name = "NewsIndexPage"
     type_slug = "news"
+    type_order = 10
 
     class Meta:
         verbose_name = _("tin tức")

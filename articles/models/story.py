@@ -24,6 +24,7 @@ class SuccessStoryPage(ArticlePage):
 
     index_model_name = "StoryIndexPage"
     type_slug = "story"
+    type_order = 40
 
     class Meta:
         verbose_name = _("mô hình hay")

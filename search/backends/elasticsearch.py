@@ -19,9 +19,10 @@ from modelsearch.backends.elasticsearch9 import (
 )
 from modelsearch.utils import deep_update
 
+from home.text import fold
 from search.backends.database import SafeQueryMixin
+from search.models import Synonym
 from search.stopwords import FOLDED_STOP_WORDS, STOP_WORDS
-from search.text import fold
 
 FUZZINESS = "AUTO:4,20"
 I_Y_CONSONANTS = ("b", "c", "ch", "d", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "nh", "p", "ph", "qu", "r")
@@ -30,8 +31,6 @@ I_Y_CONSONANTS += ("s", "t", "th", "tr", "v", "x")
 
 def synonym_rules() -> list[str]:
     """The editors' synonym groups in Solr format, folded ("cccd, can cuoc cong dan")."""
-    from search.models import Synonym
-
     rules = []
     for synonym in Synonym.objects.all():
         terms = sorted({" ".join(fold(term).split()) for term in synonym.term_list()} - {""})
@@ -41,7 +40,7 @@ def synonym_rules() -> list[str]:
 
 
 def vietnamese_analysis(synonyms: list[str]) -> dict:
-    """Index settings: analysers that fold Vietnamese the way search.text does."""
+    """Index settings: analysers that fold Vietnamese the way home.text does."""
     stop_words = sorted(set(STOP_WORDS) | FOLDED_STOP_WORDS)
     return {
         "settings": {

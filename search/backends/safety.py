@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from modelsearch.query import And, MatchAll, Or, PlainText, SearchQuery
 
-from search.text import fold_key, words
+from home.text import fold_key, words
 
 MAX_QUERY_WORDS = 16
 MAX_OR_WORDS = 48

@@ -12,12 +12,15 @@ import random
 import uuid
 from collections import Counter
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from articles.models import ArticlePage, UnitSection, article_types
+from home.models import ReformArea
 from search.bench.text import TextGenerator
 from search.documents import build_document, document_terms
 from search.models import SearchDocument, SearchTerm
@@ -75,16 +78,13 @@ def _specific_fields(type_slug: str, text: TextGenerator, number: int) -> dict:
 
 def generate_pages(total: int, seed: int = 2024) -> list[int]:
     """Insert `total` live articles spread over every unit section; returns their ids."""
-    from articles.models import ARTICLE_TYPES, ArticlePage, UnitSection
-    from home.models import ReformArea
-
     text = TextGenerator(seed)
     rng = random.Random(seed)
     locale = Locale.get_default()
     areas = list(ReformArea.objects.values_list("pk", flat=True))
     sections = {
         slug: list(UnitSection.objects.child_of(model.index_page_model().objects.get()).select_related("unit"))
-        for slug, model in ARTICLE_TYPES.items()
+        for slug, model in article_types().items()
     }
     children: Counter = Counter()
     now = timezone.now()
@@ -98,7 +98,7 @@ def generate_pages(total: int, seed: int = 2024) -> list[int]:
             by_type: dict[str, list] = {}
             for offset, type_slug in enumerate(batch_plan):
                 number = start + offset
-                model = ARTICLE_TYPES[type_slug]
+                model = article_types()[type_slug]
                 section = rng.choice(sections[type_slug])
                 children[section.pk] += 1
                 title = text.procedure_title() if type_slug in {"guide", "faq"} else text.news_title()
@@ -127,7 +127,7 @@ def generate_pages(total: int, seed: int = 2024) -> list[int]:
                 )
                 by_type.setdefault(type_slug, []).append(page)
             for type_slug, pages in by_type.items():
-                _insert_multi_table(ARTICLE_TYPES[type_slug], pages, ArticlePage)
+                _insert_multi_table(article_types()[type_slug], pages, ArticlePage)
                 through = ArticlePage.reform_areas.through
                 through.objects.bulk_create(
                     [
@@ -169,8 +169,6 @@ def _index_batch(model, ids: list[int]) -> Counter:
 
 def _index_share(batches: list[tuple[str, list[int]]]) -> Counter:
     """A worker process's share of the batches (model label, page ids)."""
-    from django.apps import apps
-
     terms: Counter = Counter()
     for label, ids in batches:
         terms.update(_index_batch(apps.get_model(label), ids))
@@ -191,11 +189,9 @@ def index_pages(ids: list[int], workers: int = 2) -> None:
     most of its time in Python, building a tsvector expression per field and page); SQLite
     takes one writer at a time, so there it runs in this process.
     """
-    from articles.models import ARTICLE_TYPES
-
     wanted = set(ids)
     batches = []
-    for model in ARTICLE_TYPES.values():
+    for model in article_types().values():
         model_ids = [pk for pk in model.objects.values_list("pk", flat=True).order_by("pk") if pk in wanted]
         batches += [(model._meta.label, model_ids[start : start + BATCH]) for start in range(0, len(model_ids), BATCH)]
     terms: Counter = Counter()

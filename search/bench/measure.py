@@ -7,7 +7,11 @@ import time
 from dataclasses import dataclass
 
 from django.db import connection
+from django.http import QueryDict
 from django.test import Client
+
+from search.engine import Filters, run_search
+from search.views.params import read_filters
 
 # (query, extra GET parameters): with and without diacritics, one to five words, with filters.
 QUERY_MIX: list[tuple[str, dict]] = [
@@ -78,9 +82,6 @@ class Latency:
 
 def run_mix(rounds: int) -> tuple[Latency, Latency]:
     """Each query of the mix `rounds` times after one warm-up round: (search only, whole page)."""
-    from search.engine import Filters, run_search
-    from search.views.params import read_filters
-
     client = Client()
     engine_ms: list[float] = []
     page_ms: list[float] = []
@@ -93,8 +94,6 @@ def run_mix(rounds: int) -> tuple[Latency, Latency]:
                 unit=params.get("unit", ""),
             )
             if "from" in params:
-                from django.http import QueryDict
-
                 filters, _problems = read_filters(
                     QueryDict(f"from={params['from']}&to={params['to']}"), set(), set(), set()
                 )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
 
+from articles.models import ArticlePage, article_types
+from home.text import fold_key, words
 from search.models import SearchDocument
 from search.query import clean_query_text
-from search.text import fold_key, words
 
 MAX_SUGGESTIONS = 8
 MIN_PREFIX = 2
@@ -15,8 +17,6 @@ MIN_PREFIX = 2
 
 def suggest_titles(raw: str, limit: int = MAX_SUGGESTIONS) -> list[SearchDocument]:
     """Live articles whose title contains the typed words, the last one as a prefix."""
-    from articles.models import ArticlePage
-
     keys = [fold_key(word) for word in words(clean_query_text(raw))][:8]
     if not keys or (len(keys) == 1 and len(keys[0]) < MIN_PREFIX):
         return []
@@ -32,17 +32,13 @@ def suggest_titles(raw: str, limit: int = MAX_SUGGESTIONS) -> list[SearchDocumen
 
 @require_GET
 def autocomplete(request: HttpRequest) -> JsonResponse:
-    from wagtail.models import Page
-
-    from articles.models import ARTICLE_TYPES
-
     values = request.GET.getlist("q")
     documents = suggest_titles(values[0] if values else "")
     pages = {page.pk: page for page in Page.objects.filter(pk__in=[doc.page_id for doc in documents])}
     suggestions = []
     for document in documents:
         page = pages.get(document.page_id)
-        model = ARTICLE_TYPES.get(document.type_slug)
+        model = article_types().get(document.type_slug)
         if page is None:
             continue
         suggestions.append(

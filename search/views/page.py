@@ -8,8 +8,10 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
-from home import caching
+from articles.models import GuidePage, article_types
+from home.models import ReformArea, Unit
 from search.engine import Filters, Outcome, run_search
 from search.highlight import highlight, snippet
 from search.models import SearchDocument
@@ -22,9 +24,7 @@ SNIPPET_SOURCE = 800
 
 
 def _type_choices() -> dict[str, str]:
-    from articles.models import ARTICLE_TYPES
-
-    return {slug: str(model._meta.verbose_name).capitalize() for slug, model in ARTICLE_TYPES.items()}
+    return {slug: str(model._meta.verbose_name).capitalize() for slug, model in article_types().items()}
 
 
 def _url(params: dict, **changes) -> str:
@@ -57,8 +57,6 @@ def _facets(outcome: Outcome, filters: Filters, params: dict, types: dict, areas
 
 def _results(request: HttpRequest, hits, terms: set[str], types: dict, areas: list, units: list) -> list[dict]:
     """What each result shows: the SearchDocument already read, plus its text and URL in one query."""
-    from wagtail.models import Page
-
     rows = SearchDocument.objects.filter(page_id__in=[hit.document.page_id for hit in hits]).values_list(
         "page_id", "text", "page__url_path"
     )
@@ -90,11 +88,9 @@ def _results(request: HttpRequest, hits, terms: set[str], types: dict, areas: li
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    from articles.models import GuidePage
-
     types = _type_choices()
-    areas = caching.reform_areas()
-    units = caching.units()
+    areas = ReformArea.objects.cached()
+    units = Unit.objects.cached()
     filters, problems = read_filters(
         request.GET, set(types), {area.slug for area in areas}, {unit.slug for unit in units}
     )

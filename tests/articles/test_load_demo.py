@@ -53,7 +53,7 @@ def test_demo_accounts_exist_with_the_contract_names():
 
 
 def test_no_demo_accounts_when_debug_is_off_and_no_password(settings):
-    from articles.demo.accounts import create_demo_accounts
+    from editorial.demo import create_demo_accounts
 
     get_user_model().objects.filter(username__in=["bientap.haquang"]).delete()
     settings.DEBUG = False
@@ -64,7 +64,7 @@ def test_no_demo_accounts_when_debug_is_off_and_no_password(settings):
 
 
 def test_demo_password_comes_from_the_environment_setting(settings):
-    from articles.demo.accounts import create_demo_accounts
+    from editorial.demo import create_demo_accounts
 
     get_user_model().objects.filter(username="duyet.baolac").delete()
     settings.DEMO_PASSWORD = "mat-khau-rieng-2025"

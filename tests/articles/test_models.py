@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from articles.models import GuidePage, NewsPage, UnitSection
 from articles.tree import section_for
 from home.models import ReformArea, Unit
-from search.text import fold, slugify_vi
+from home.text import fold, slugify_vi
 
 pytestmark = pytest.mark.django_db
 

@@ -16,9 +16,10 @@ import pytest
 from django.core.management import call_command
 from django.db import connections
 
-from articles.demo.accounts import demo_password
-from articles.models import NewsIndexPage, NewsPage, ProvincialApprovalTask
+from articles.models import NewsIndexPage, NewsPage
 from articles.tree import section_for
+from editorial.demo import demo_password
+from editorial.models import ProvincialApprovalTask
 from home.models import Unit
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -61,11 +62,11 @@ def restore_seed_data() -> None:
 
     if not Unit.objects.exists():
         importlib.import_module("home.migrations.0002_seed_reform_areas_and_units").seed(apps, None)
-        from articles.roles import ensure_roles
         from articles.tree import ensure_site_tree
+        from editorial.workflow import ensure_editorial_setup
 
         ensure_site_tree()
-        ensure_roles()
+        ensure_editorial_setup()
 
 
 @pytest.fixture

@@ -186,7 +186,7 @@ def test_sqlite_title_index_follows_publishing(db):
 
 def test_search_values_are_extracted_again_when_the_field_changes(db):
     from articles.models import NewsPage
-    from search.fields import MemoisedSearchField
+    from home.indexing import MemoisedSearchField
 
     page = NewsPage.objects.live().first()
     field = next(field for field in page.get_search_fields() if getattr(field, "field_name", "") == "body")

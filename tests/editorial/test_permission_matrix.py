@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page, TaskState
 
-from tests.articles.workflow.conftest import (
+from tests.editorial.conftest import (
     current_task_state,
     edit_form_data,
     is_denied,

@@ -24,7 +24,7 @@ from django.urls import reverse
 from articles.models import NewsIndexPage
 from articles.tree import section_for
 from home.models import Unit
-from tests.articles.workflow.conftest import current_task_state, make_news, submit, user
+from tests.editorial.conftest import current_task_state, make_news, submit, user
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +119,7 @@ def screens(client):
         (contributor, "bài đang chờ duyệt", edit(at_step_1)),
         (contributor, "lịch sử", reverse("wagtailadmin_pages:history", args=[draft.pk])),
         (contributor, "lịch sử quy trình", reverse("wagtailadmin_pages:workflow_history", args=[sent_back.pk])),
-        (contributor, "đường dẫn xem trước", reverse("articles_preview_links", args=[draft.pk])),
+        (contributor, "đường dẫn xem trước", reverse("editorial_preview_links", args=[draft.pk])),
         (contributor, "ảnh", reverse("wagtailimages:index")),
         (contributor, "tải ảnh lên", reverse("wagtailimages:add_multiple")),
         (contributor, "tài liệu", reverse("wagtaildocs:index")),

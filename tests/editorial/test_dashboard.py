@@ -6,9 +6,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from articles.dashboard import unit_status_rows
+from editorial.dashboard import unit_status_rows
 from home.models import Unit
-from tests.articles.workflow.conftest import current_task_state, make_news, submit
+from tests.editorial.conftest import current_task_state, make_news, submit
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from wagtail.models import Page, TaskState
 from articles.models import NewsIndexPage, NewsPage, UnitSection
 from articles.tree import section_for
 from home.models import Unit
-from tests.articles.workflow.conftest import current_task_state, edit_form_data, is_denied, make_news, submit
+from tests.editorial.conftest import current_task_state, edit_form_data, is_denied, make_news, submit
 
 pytestmark = pytest.mark.django_db
 

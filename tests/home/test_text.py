@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from search.text import exact_key, fold, fold_key, has_marks, slugify_vi, words
+from home.text import exact_key, fold, fold_key, has_marks, slugify_vi, words
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
@@ -20,11 +21,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Collection, Page, Task, TaskState
 
+from articles.models import ArticlePage, UnitSection
 from home.models import Unit
 
 
 class UnitRoles(models.Model):
-    """A unit's two editor groups and its media collection (kept in sync by articles.roles)."""
+    """A unit's two editor groups and its media collection (kept in sync by editorial.roles)."""
 
     unit = models.OneToOneField(Unit, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="roles")
     contributors = models.OneToOneField(
@@ -216,7 +218,6 @@ class UnitReviewTask(InOrderTaskMixin, Task):
         unit_ids = reviewer_unit_ids(user)
         if not unit_ids:
             return TaskState.objects.none()
-        from articles.models.base import ArticlePage, UnitSection
 
         def ids_of(model):
             return model.objects.filter(unit_id__in=unit_ids).annotate(pk_text=Cast("pk", models.CharField()))
@@ -228,8 +229,6 @@ class UnitReviewTask(InOrderTaskMixin, Task):
 
     def reviewers_for(self, obj):
         """The users notified when a page reaches this step."""
-        from django.contrib.auth import get_user_model
-
         unit = page_unit(obj)
         if unit is None:
             return get_user_model().objects.none()

@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
-from articles.models import ArticlePage, ProvincialApprovalTask, UnitReviewTask
-from articles.roles import is_provincial_approver, units_of
+from articles.models import ArticlePage
+from editorial.models import ProvincialApprovalTask, UnitReviewTask
+from editorial.roles import is_provincial_approver, units_of
 from home.models import Unit
 
 DRAFT = "draft"
@@ -78,7 +79,7 @@ def unit_status_rows(unit_ids: set[int] | None) -> list[UnitRow]:
 
 class SentBackToMePanel(Component):
     name = "articles_sent_back_to_me"
-    template_name = "articles/admin/dashboard_sent_back.html"
+    template_name = "editorial/admin/dashboard_sent_back.html"
     order = 205
 
     def __init__(self, user) -> None:
@@ -100,7 +101,7 @@ class SentBackToMePanel(Component):
 
 class UnitStatusPanel(Component):
     name = "articles_unit_status"
-    template_name = "articles/admin/dashboard_unit_status.html"
+    template_name = "editorial/admin/dashboard_unit_status.html"
     order = 230
 
     def __init__(self, user) -> None:

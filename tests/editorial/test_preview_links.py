@@ -9,14 +9,14 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import PreviewLink
-from tests.articles.workflow.conftest import is_denied
+from editorial.models import PreviewLink
+from tests.editorial.conftest import is_denied
 
 pytestmark = pytest.mark.django_db
 
 
 def create_link(client, page, recipient="Chuyên viên Sở Tư pháp", days="7"):
-    return client.post(reverse("articles_preview_links", args=[page.pk]), {"recipient": recipient, "days": days})
+    return client.post(reverse("editorial_preview_links", args=[page.pk]), {"recipient": recipient, "days": days})
 
 
 def test_contributor_creates_a_link_and_an_anonymous_reader_sees_the_draft(client, contributor, haquang_draft):
@@ -58,7 +58,7 @@ def test_the_link_is_read_only(client, contributor, haquang_draft):
 def test_revoked_and_expired_links_show_nothing(client, contributor, haquang_draft):
     revoked = PreviewLink.objects.create(page=haquang_draft, recipient="A", created_by=contributor)
     client.force_login(contributor)
-    client.post(reverse("articles_preview_link_revoke", args=[haquang_draft.pk, revoked.pk]))
+    client.post(reverse("editorial_preview_link_revoke", args=[haquang_draft.pk, revoked.pk]))
     revoked.refresh_from_db()
     assert revoked.revoked_at is not None
     expired = PreviewLink.objects.create(
@@ -80,8 +80,8 @@ def test_other_units_people_cannot_create_or_revoke_links(client, contributor, o
     link = PreviewLink.objects.create(page=haquang_draft, recipient="A", created_by=contributor)
     client.force_login(other_contributor)
     assert is_denied(create_link(client, haquang_draft))
-    assert is_denied(client.get(reverse("articles_preview_links", args=[haquang_draft.pk])))
-    response = client.post(reverse("articles_preview_link_revoke", args=[haquang_draft.pk, link.pk]))
+    assert is_denied(client.get(reverse("editorial_preview_links", args=[haquang_draft.pk])))
+    response = client.post(reverse("editorial_preview_link_revoke", args=[haquang_draft.pk, link.pk]))
     assert is_denied(response)
     link.refresh_from_db()
     assert link.is_usable

@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from articles.models import UnitRoles, UnitSection
-from articles.roles import ADMINISTRATOR_GROUP
+from articles.models import UnitSection
+from editorial.models import UnitRoles
+from editorial.roles import ADMINISTRATOR_GROUP
 from home.models import Unit
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@
 - Quản trị hệ thống: units, accounts, groups, site settings.
 
 Nobody but the provincial approvers (and superusers) holds "publish": a contributor or a reviewer
-can only reach "live" through the workflow (articles.workflow).
+can only reach "live" through the workflow (editorial.workflow).
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-from articles.models import UnitRoles, UnitSection
+from articles.models import UnitSection
+from articles.tree import ensure_home_page, ensure_unit_sections
+from editorial.models import UnitRoles
 from home.models import Unit
 
 CONTRIBUTOR_PAGE_PERMISSIONS = ["add", "change"]
@@ -137,8 +139,6 @@ def units_root_collection() -> Collection:
 @transaction.atomic
 def ensure_unit_roles(unit: Unit) -> UnitRoles:
     """The unit's collection and two groups, with permissions on its sections (idempotent)."""
-    from articles.tree import ensure_unit_sections
-
     _ensure_permissions_exist()
     roles = UnitRoles.objects.filter(unit=unit).select_related("contributors", "reviewers", "collection").first()
     contributors = _named_group(contributor_group_name(unit), roles.contributors if roles else None)
@@ -168,8 +168,6 @@ def ensure_unit_roles(unit: Unit) -> UnitRoles:
 
 @transaction.atomic
 def ensure_approver_group() -> Group:
-    from articles.tree import ensure_home_page
-
     _ensure_permissions_exist()
     group = _named_group(approver_group_name())
     _set_page_permissions(group, [ensure_home_page()], APPROVER_PAGE_PERMISSIONS)
@@ -193,15 +191,12 @@ def ensure_administrator_group() -> Group:
 
 @transaction.atomic
 def ensure_roles() -> None:
-    """Every unit's groups and collection, the provincial and administrator groups, the workflow."""
-    from articles.workflow import ensure_workflow
-
+    """Every unit's groups and collection, the provincial and administrator groups."""
     for unit in Unit.objects.all():
         ensure_unit_roles(unit)
     ensure_approver_group()
     ensure_administrator_group()
     retire_wagtail_default_groups()
-    ensure_workflow()
 
 
 # Wagtail's first migration creates these English groups with rights over the whole page tree;

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, Page
 
-from articles.roles import ensure_roles
+from editorial.workflow import ensure_editorial_setup
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def test_a_default_group_with_members_keeps_its_members_but_loses_every_right(dj
     user = django_user_model.objects.create_user("nguoi.cu", password="x")
     user.groups.add(group)
 
-    ensure_roles()
+    ensure_editorial_setup()
 
     group.refresh_from_db()
     assert list(group.user_set.all()) == [user]

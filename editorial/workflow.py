@@ -1,6 +1,6 @@
 """The one editorial workflow: unit review (step 1), then provincial approval (step 2), which publishes.
 
-Created idempotently after every migrate (articles.signals) and assigned to the home page, so it
+Created idempotently after every migrate (editorial.signals) and assigned to the home page, so it
 covers every index, unit section and article.
 """
 
@@ -9,7 +9,9 @@ from __future__ import annotations
 from django.db import transaction
 from wagtail.models import Page, Task, Workflow, WorkflowPage, WorkflowTask
 
-from articles.models import ProvincialApprovalTask, UnitReviewTask
+from articles.tree import ensure_home_page
+from editorial.models import ProvincialApprovalTask, UnitReviewTask
+from editorial.roles import ensure_approver_group, ensure_roles
 
 WORKFLOW_NAME = "Duyệt tin bài: đơn vị → cấp tỉnh"
 UNIT_TASK_NAME = "Lãnh đạo đơn vị duyệt"
@@ -18,9 +20,6 @@ PROVINCIAL_TASK_NAME = "Phê duyệt cấp tỉnh"
 
 @transaction.atomic
 def ensure_workflow() -> Workflow:
-    from articles.roles import ensure_approver_group
-    from articles.tree import ensure_home_page
-
     unit_task = UnitReviewTask.objects.filter(name=UNIT_TASK_NAME).first() or UnitReviewTask.objects.create(
         name=UNIT_TASK_NAME
     )
@@ -62,3 +61,10 @@ def retire_wagtail_defaults(workflow: Workflow) -> None:
 
 def editorial_workflow() -> Workflow | None:
     return Workflow.objects.filter(name=WORKFLOW_NAME).first()
+
+
+@transaction.atomic
+def ensure_editorial_setup() -> Workflow:
+    """Everything the editorial chain needs, idempotently: roles first, then the workflow using them."""
+    ensure_roles()
+    return ensure_workflow()

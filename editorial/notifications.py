@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier
 from wagtail.models import TaskState
 
-from articles.models import UnitReviewTask
+from editorial.models import UnitReviewTask
 
 
 class UnitReviewSubmissionEmailNotifier(BaseGroupApprovalTaskStateEmailNotifier):

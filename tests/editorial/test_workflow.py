@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
-from articles.models import ProvincialApprovalTask, UnitReviewTask
-from articles.workflow import editorial_workflow
+from editorial.models import ProvincialApprovalTask, UnitReviewTask
+from editorial.workflow import editorial_workflow
 from home.models import Unit
-from tests.articles.workflow.conftest import current_task_state, edit_form_data, make_news, submit, user
+from tests.editorial.conftest import current_task_state, edit_form_data, make_news, submit, user
 
 pytestmark = pytest.mark.django_db
 

@@ -8,6 +8,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from editorial import roles
+from home.models import Unit
+
 LOCAL_DEMO_PASSWORD = "caobang-demo-2025"
 
 # username, full name, role, unit slug (the usernames are a fixed contract: the README lists them)
@@ -22,10 +25,7 @@ DEMO_ACCOUNTS = [
 
 
 def role_group(role: str, unit_slug: str | None) -> Group:
-    """The group of a role, created with its permissions by articles.roles if missing."""
-    from articles import roles
-    from home.models import Unit
-
+    """The group of a role, created with its permissions by editorial.roles if missing."""
     if role == "approver":
         return roles.ensure_approver_group()
     if role == "administrator":

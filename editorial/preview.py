@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.admin import messages
 from wagtail.models import Page
 
-from articles.models import PreviewLink
+from editorial.models import PreviewLink
 
 BODY_TAG = re.compile(r"(<body[^>]*>)", re.IGNORECASE)
 
@@ -72,7 +72,7 @@ def manage_links(request: HttpRequest, page_id: int) -> HttpResponse:
                 request,
                 _("Đã tạo đường dẫn xem trước cho %(recipient)s.") % {"recipient": link.recipient},
             )
-            return redirect("articles_preview_links", page.id)
+            return redirect("editorial_preview_links", page.id)
         status = 400
     links = [
         {"link": link, "url": request.build_absolute_uri(reverse("shared_preview", args=[link.token]))}
@@ -80,7 +80,7 @@ def manage_links(request: HttpRequest, page_id: int) -> HttpResponse:
     ]
     return render(
         request,
-        "articles/admin/preview_links.html",
+        "editorial/admin/preview_links.html",
         {"page": page, "form": form, "links": links},
         status=status,
     )
@@ -92,7 +92,7 @@ def revoke_link(request: HttpRequest, page_id: int, link_id: int) -> HttpRespons
     link = get_object_or_404(PreviewLink, id=link_id, page=page)
     link.revoke()
     messages.success(request, _("Đã thu hồi đường dẫn xem trước của %(recipient)s.") % {"recipient": link.recipient})
-    return redirect("articles_preview_links", page.id)
+    return redirect("editorial_preview_links", page.id)
 
 
 @require_GET
@@ -100,13 +100,13 @@ def shared_preview(request: HttpRequest, token: str) -> HttpResponse:
     """The draft as the visitor will see it, with a banner; nothing else is reachable with the token."""
     link = PreviewLink.objects.usable().select_related("page").filter(token=token).first()
     if link is None:
-        response = render(request, "articles/preview_link_invalid.html", status=404)
+        response = render(request, "editorial/preview_link_invalid.html", status=404)
     else:
         draft = link.page.get_latest_revision_as_object()
         response = draft.serve_preview(request, draft.default_preview_mode)
         if hasattr(response, "render"):
             response = response.render()
-        banner = render_to_string("articles/includes/preview_banner.html", {"link": link}, request=request)
+        banner = render_to_string("editorial/includes/preview_banner.html", {"link": link}, request=request)
         response.content = BODY_TAG.sub(lambda match: match.group(1) + banner, response.content.decode(), count=1)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"

@@ -6,11 +6,13 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Workflow, WorkflowTask
 
-from articles.demo.accounts import DEMO_ACCOUNTS
-from articles.models import UnitRoles, UnitSection
-from articles.roles import APPROVER_GROUP, ensure_roles
+from articles.models import UnitSection
+from editorial.demo import DEMO_ACCOUNTS
+from editorial.models import UnitRoles
+from editorial.roles import APPROVER_GROUP
+from editorial.workflow import ensure_editorial_setup
 from home.models import Unit
-from tests.articles.workflow.conftest import user
+from tests.editorial.conftest import user
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +27,10 @@ def snapshot() -> tuple:
     )
 
 
-def test_ensure_roles_is_idempotent():
+def test_editorial_setup_is_idempotent():
     before = snapshot()
-    ensure_roles()
-    ensure_roles()
+    ensure_editorial_setup()
+    ensure_editorial_setup()
     assert snapshot() == before
 
 
@@ -66,7 +68,7 @@ def test_a_stray_permission_given_by_hand_is_removed_on_sync():
     roles = Unit.objects.get(slug="ha-quang").roles
     section = UnitSection.objects.filter(unit=roles.unit).first()
     GroupPagePermission.objects.create(group=roles.contributors, page=section, permission_type="publish")
-    ensure_roles()
+    ensure_editorial_setup()
     assert not GroupPagePermission.objects.filter(
         group=roles.contributors, permission__codename="publish_page"
     ).exists()
@@ -89,7 +91,7 @@ def test_demo_accounts_have_their_roles():
 def test_no_demo_accounts_when_debug_is_off_and_no_password_is_set(settings):
     from django.contrib.auth import get_user_model
 
-    from articles.demo.accounts import create_demo_accounts
+    from editorial.demo import create_demo_accounts
 
     get_user_model().objects.filter(username__in=[name for name, *_rest in DEMO_ACCOUNTS]).delete()
     settings.DEBUG = False
@@ -102,7 +104,7 @@ def test_no_demo_accounts_when_debug_is_off_and_no_password_is_set(settings):
 def test_demo_password_comes_from_the_environment(settings):
     from django.contrib.auth import get_user_model
 
-    from articles.demo.accounts import create_demo_accounts
+    from editorial.demo import create_demo_accounts
 
     get_user_model().objects.filter(username__in=[name for name, *_rest in DEMO_ACCOUNTS]).delete()
     settings.DEBUG = False

@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EditorialConfig(AppConfig):
+    """Roles, the two-step workflow, preview links, the editors' dashboard and unit changes."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "editorial"
+    verbose_name = _("Biên tập và phê duyệt")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate, post_save
+        from wagtail.models import TaskState
+        from wagtail.signals import task_submitted
+
+        from editorial import signals
+        from home.models import Unit
+
+        post_migrate.connect(signals.set_up_after_migrate, sender=self)
+        post_save.connect(signals.give_unit_its_roles, sender=Unit, dispatch_uid="editorial.unit_roles")
+        task_submitted.connect(
+            signals.notify_unit_reviewers, sender=TaskState, dispatch_uid="articles_unit_review_submitted_email"
+        )
