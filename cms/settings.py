@@ -118,10 +118,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Write-ahead log: readers never wait for a writer; commits skip the fsync that WAL makes safe
-    # to skip (a power cut may lose the last commits, never corrupt the file).
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # Write-ahead log: readers never wait for a writer; commits skip the fsync that WAL
+            # makes safe to skip (a power cut may lose the last commits, never corrupt the file).
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            # A transaction takes the write lock when it begins, so two writers queue at BEGIN
+            # (waiting up to the busy timeout) instead of one failing half-way through with
+            # "database is locked" when it first writes. Public GETs open no transaction.
+            "transaction_mode": "IMMEDIATE",
+            "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -194,6 +201,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Searches are counted in each process and written after the response, at most this often (search.querylog).
+QUERY_LOG_FLUSH_SECONDS = float(os.environ.get("QUERY_LOG_FLUSH_SECONDS", "30"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cải cách hành chính tỉnh Cao Bằng"

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+import logging
+import threading
+import time
+
+from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
@@ -13,6 +19,8 @@ from home.text import fold_key, words
 from search.models import QueryLog
 
 MAX_LOGGED_LENGTH = 255
+MAX_BUFFERED = 500
+logger = logging.getLogger(__name__)
 PROMOTIONS_CACHE_KEY = "search:promotions"
 
 
@@ -20,25 +28,79 @@ def normalised(text: str) -> str:
     return " ".join(words(text))[:MAX_LOGGED_LENGTH]
 
 
-def log_query(text: str, result_count: int) -> None:
-    """Add one hit (and one zero-result hit when nothing was found) to today's row for the query.
+class QueryLogBuffer:
+    """Today's searches counted in this process and written in one short transaction now and then.
 
-    One statement in autocommit, as an upsert (SQLite and PostgreSQL share the syntax): the
-    citizen waits for a single round trip, and concurrent requests for a new query cannot clash.
+    A search is a read: writing its log row on the request would make every citizen's search
+    queue for the database's write lock (SQLite has one). The counts wait here and are written
+    after a response has gone out (`flush_if_due`, on Django's request_finished) at most every
+    QUERY_LOG_FLUSH_SECONDS, and when the process exits. If the write fails (the lock stays
+    taken), the counts are kept for the next flush: a search never fails because of its log.
     """
+
+    def __init__(self) -> None:
+        self.counts: dict[tuple[datetime.date, str], list[int]] = {}
+        self.lock = threading.Lock()
+        self.last_flush = time.monotonic()
+
+    def add(self, day: datetime.date, query: str, zero: bool) -> None:
+        with self.lock:
+            counts = self.counts.setdefault((day, query), [0, 0])
+            counts[0] += 1
+            counts[1] += int(zero)
+
+    def due(self) -> bool:
+        interval = getattr(settings, "QUERY_LOG_FLUSH_SECONDS", 30)
+        return bool(self.counts) and (
+            time.monotonic() - self.last_flush >= interval or len(self.counts) >= MAX_BUFFERED
+        )
+
+    def flush(self) -> int:
+        """Write the buffered counts (one upsert per query, one transaction); returns the rows written."""
+        with self.lock:
+            pending, self.counts = self.counts, {}
+            self.last_flush = time.monotonic()
+        if not pending:
+            return 0
+        table = connection.ops.quote_name(QueryLog._meta.db_table)
+        day, hits, zero_hits = (connection.ops.quote_name(name) for name in ("day", "hits", "zero_hits"))
+        sql = (
+            f"INSERT INTO {table} ({day}, query, {hits}, {zero_hits}) VALUES (%s, %s, %s, %s) "
+            f"ON CONFLICT ({day}, query) DO UPDATE SET {hits} = {table}.{hits} + excluded.{hits}, "
+            f"{zero_hits} = {table}.{zero_hits} + excluded.{zero_hits}"
+        )
+        rows = [
+            (connection.ops.adapt_datefield_value(key[0]), key[1], counts[0], counts[1])
+            for key, counts in sorted(pending.items())
+        ]
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.executemany(sql, rows)
+        except DatabaseError:
+            logger.warning("Chưa ghi được nhật ký tìm kiếm (%s truy vấn); sẽ ghi lại lần sau.", len(rows), exc_info=True)
+            with self.lock:
+                for key, counts in pending.items():
+                    kept = self.counts.setdefault(key, [0, 0])
+                    kept[0] += counts[0]
+                    kept[1] += counts[1]
+            return 0
+        return len(rows)
+
+
+buffer = QueryLogBuffer()
+
+
+def log_query(text: str, result_count: int) -> None:
+    """Count one search of `text` today (and one zero-result search when nothing was found)."""
     query = normalised(text)
-    if not query:
-        return
-    table = connection.ops.quote_name(QueryLog._meta.db_table)
-    day, hits, zero_hits = (connection.ops.quote_name(name) for name in ("day", "hits", "zero_hits"))
-    sql = (
-        f"INSERT INTO {table} ({day}, query, {hits}, {zero_hits}) VALUES (%s, %s, 1, %s) "
-        f"ON CONFLICT ({day}, query) DO UPDATE SET {hits} = {table}.{hits} + 1, "
-        f"{zero_hits} = {table}.{zero_hits} + excluded.{zero_hits}"
-    )
-    with connection.cursor() as cursor:
-        today = connection.ops.adapt_datefield_value(timezone.localdate())
-        cursor.execute(sql, [today, query, 1 if result_count == 0 else 0])
+    if query:
+        buffer.add(timezone.localdate(), query, result_count == 0)
+
+
+def flush_if_due(**kwargs) -> None:
+    """request_finished: the response has been sent; write the buffered counts if it is time."""
+    if buffer.due():
+        buffer.flush()
 
 
 def promoted_pages(text: str) -> list:

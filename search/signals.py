@@ -1,6 +1,10 @@
 """Keep each article's SearchDocument in step with the page, in the same transaction as the save,
-and drop the cached synonyms and promotions when editors change them. Connected by search.apps."""
+drop the cached synonyms and promotions when editors change them, and write the buffered query
+log after responses. Connected by search.apps."""
 
+import atexit
+
+from django.core.signals import request_finished
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
@@ -8,7 +12,7 @@ from articles.models import ArticlePage
 from search.documents import update_page
 from search.models import Synonym
 from search.query import forget_synonyms
-from search.querylog import forget_promotions
+from search.querylog import buffer, flush_if_due, forget_promotions
 
 
 def page_saved(sender, instance, raw: bool = False, **kwargs) -> None:
@@ -25,6 +29,8 @@ def connect() -> None:
     post_save.connect(page_saved, dispatch_uid="search.page_saved")
     post_save.connect(forget_synonyms, sender=Synonym, dispatch_uid="search.synonym_saved")
     post_delete.connect(forget_synonyms, sender=Synonym, dispatch_uid="search.synonym_deleted")
+    request_finished.connect(flush_if_due, dispatch_uid="search.query_log_flush")
+    atexit.register(buffer.flush)
     for model in (SearchPromotion, Query):
         post_save.connect(forget_promotions, sender=model, dispatch_uid=f"search.promotions_saved.{model.__name__}")
         post_delete.connect(forget_promotions, sender=model, dispatch_uid=f"search.promotions_deleted.{model.__name__}")

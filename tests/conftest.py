@@ -16,6 +16,8 @@ def pytest_configure(config):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Tests run with DEBUG off, where demo accounts need an explicit password.
     settings.DEMO_PASSWORD = "mat-khau-kiem-thu"
+    # The search log is written at the end of every request, so a test sees its searches counted.
+    settings.QUERY_LOG_FLUSH_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)
