@@ -77,7 +77,7 @@ class QueryLogBuffer:
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.executemany(sql, rows)
         except DatabaseError:
-            logger.warning("Chưa ghi được nhật ký tìm kiếm (%s truy vấn); sẽ ghi lại lần sau.", len(rows), exc_info=True)
+            logger.warning("Chưa ghi được nhật ký tìm kiếm (%s truy vấn); sẽ ghi lần sau.", len(rows), exc_info=True)
             with self.lock:
                 for key, counts in pending.items():
                     kept = self.counts.setdefault(key, [0, 0])

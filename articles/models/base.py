@@ -8,16 +8,19 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.blocks import PageChooserBlock
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
 
 from articles.blocks import BodyBlock
 from home.indexing import MemoisedSearchField, folded_text, folded_words
@@ -127,6 +130,30 @@ class ArticlePage(Page):
             return False
         index_page = parent.get_parent()
         return index_page is not None and index_page.specific_class is cls.index_page_model()
+
+    @cached_classmethod
+    def get_edit_handler(cls):
+        """Wagtail's three tabs, then a tab from each app above that registers one.
+
+        An app that keeps data of its own beside the article (e.g. the outreach channels) adds
+        its panels to the editor through the `register_article_panels` hook: a function taking
+        the page class and returning an ObjectList (one tab) or None. Its data then follows the
+        article through drafts, revisions and the workflow, and `articles` imports nothing of it.
+        """
+        tabs = [
+            ObjectList(panels, heading=heading)
+            for panels, heading in (
+                (cls.content_panels, gettext_lazy("Content")),
+                (cls.promote_panels, gettext_lazy("Promote")),
+                (cls.settings_panels, gettext_lazy("Settings")),
+            )
+            if panels
+        ]
+        for contribute in hooks.get_hooks("register_article_panels"):
+            tab = contribute(cls)
+            if tab is not None:
+                tabs.append(tab)
+        return TabbedInterface(tabs, base_form_class=cls.base_form_class).bind_to_model(cls)
 
     @classmethod
     def index_page_model(cls) -> type["ArticleIndexPage"]:
