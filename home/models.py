@@ -1,5 +1,6 @@
 """The home page, site-wide settings and the two taxonomies every article hangs on."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -69,6 +70,31 @@ class Unit(index.Indexed, models.Model):
     slug = models.SlugField(_("mã đường dẫn"), max_length=60, unique=True)
     name = models.CharField(_("tên đơn vị"), max_length=255, unique=True)
     kind = models.CharField(_("loại đơn vị"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("Ví dụ: xã, phường thuộc tỉnh; để trống với các đơn vị cấp tỉnh."),
+    )
+    retired_on = models.DateField(
+        _("ngừng hoạt động từ ngày"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Đơn vị cũ: bài đã đăng vẫn hiển thị, không nhận bài mới."),
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("sáp nhập vào"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="merged_units",
+    )
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
@@ -78,6 +104,7 @@ class Unit(index.Indexed, models.Model):
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("kind"),
+        FieldPanel("parent"),
         MultiFieldPanel(
             [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
             heading=_("Liên hệ"),
@@ -95,6 +122,26 @@ class Unit(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_retired(self) -> bool:
+        """A former unit (đơn vị cũ): its published pages stay, it takes no new content."""
+        return self.retired_on is not None
+
+    @property
+    def display_name(self) -> str:
+        return _("%(name)s (đơn vị cũ)") % {"name": self.name} if self.is_retired else self.name
+
+    def clean(self) -> None:
+        super().clean()
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if ancestor.pk == self.pk and self.pk is not None:
+                raise ValidationError(
+                    {"parent": _("Đơn vị cấp trên không thể là chính đơn vị này hoặc đơn vị cấp dưới.")}
+                )
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
 
     @property
     def is_provincial_office(self) -> bool:

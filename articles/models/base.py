@@ -65,6 +65,14 @@ class ArticlePage(Page):
         help_text=_("Chọn ít nhất một lĩnh vực cải cách hành chính."),
     )
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("từ khóa"))
+    import_id = models.CharField(
+        _("mã bài ở hệ thống nguồn"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Khóa “id” của bản ghi khi bài được nhập bằng import_content."),
+    )
     related_pages = StreamField(
         [("page", PageChooserBlock(page_type="articles.ArticlePage", label=_("Bài liên quan")))],
         blank=True,

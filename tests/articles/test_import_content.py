@@ -111,17 +111,105 @@ def test_reimporting_a_slug_updates_with_a_new_revision_and_never_duplicates(tmp
     revisions_before = Revision.objects.for_instance(news).count()
     pages_before = Page.objects.count()
 
-    changed = [dict(GOOD_RECORDS[0], summary="Tóm tắt đã sửa.", unit="bao-lac")]
-    output = run_import(tmp_path, changed)
+    output = run_import(tmp_path, [dict(GOOD_RECORDS[0], summary="Tóm tắt đã sửa.")])
 
-    assert "1 bài cập nhật" in output
+    assert "0 bài mới, 1 bài cập nhật (trong đó 0 bài chuyển đơn vị)" in output
     assert Page.objects.count() == pages_before
-    news = NewsPage.objects.get(slug="ha-quang-dua-bo-phan-mot-cua-dien-tu-vao-hoat-dong")
+    news.refresh_from_db()
     assert news.summary == "Tóm tắt đã sửa."
-    assert news.unit.slug == "bao-lac"
-    assert news.url.startswith("/tin-tuc/bao-lac/")
     assert Revision.objects.for_instance(news).count() == revisions_before + 1
     assert news.live_revision == news.latest_revision
+
+
+SAME_SLUG = "ke-hoach-cchc-nam-2025"
+
+
+def plan(unit: str, **extra) -> dict:
+    return {
+        "type": "news",
+        "title": "Kế hoạch CCHC năm 2025",
+        "slug": SAME_SLUG,
+        "unit": unit,
+        "reform_areas": ["the-che"],
+        "summary": f"Kế hoạch của {unit}.",
+        **extra,
+    }
+
+
+def test_the_same_slug_in_another_unit_is_another_page_and_leaves_the_first_untouched(tmp_path):
+    run_import(tmp_path, [plan("ha-quang")])
+    ha_quang = NewsPage.objects.get(slug=SAME_SLUG)
+    revision = ha_quang.latest_revision_id
+
+    output = run_import(tmp_path, [plan("bao-lac")])
+
+    assert "1 bài mới, 0 bài cập nhật" in output
+    ha_quang.refresh_from_db()
+    assert (ha_quang.unit.slug, ha_quang.summary, ha_quang.latest_revision_id) == (
+        "ha-quang",
+        "Kế hoạch của ha-quang.",
+        revision,
+    )
+    assert ha_quang.url == f"/tin-tuc/ha-quang/{SAME_SLUG}/"
+    bao_lac = NewsPage.objects.get(slug=SAME_SLUG, unit__slug="bao-lac")
+    assert bao_lac.url == f"/tin-tuc/bao-lac/{SAME_SLUG}/"
+
+
+def test_a_record_with_an_id_is_that_page_wherever_its_unit_moves_it(tmp_path):
+    run_import(tmp_path, [plan("ha-quang", id="cong-cu-220")])
+    page = NewsPage.objects.get(import_id="cong-cu-220")
+    assert page.unit.slug == "ha-quang"
+
+    output = run_import(tmp_path, [plan("bao-lac", id="cong-cu-220", summary="Đã chuyển.")])
+
+    assert "0 bài mới, 1 bài cập nhật (trong đó 1 bài chuyển đơn vị)" in output
+    assert NewsPage.objects.filter(import_id="cong-cu-220").count() == 1
+    page.refresh_from_db()
+    assert (page.unit.slug, page.summary) == ("bao-lac", "Đã chuyển.")
+    assert page.url == f"/tin-tuc/bao-lac/{SAME_SLUG}/"
+    assert page.search_document.unit_slug == "bao-lac"
+
+
+def test_an_id_keeps_its_page_when_the_slug_changes(tmp_path):
+    run_import(tmp_path, [plan("ha-quang", id="cong-cu-221")])
+    run_import(tmp_path, [plan("ha-quang", id="cong-cu-221", slug="ke-hoach-moi")])
+    page = NewsPage.objects.get(import_id="cong-cu-221")
+    assert page.url == "/tin-tuc/ha-quang/ke-hoach-moi/"
+    assert not NewsPage.objects.filter(slug=SAME_SLUG).exists()
+
+
+def test_an_id_moved_onto_a_slug_another_page_holds_imports_nothing(tmp_path):
+    run_import(tmp_path, [plan("ha-quang"), plan("bao-lac", id="cong-cu-222", slug="khac")])
+    before = {page.pk: (page.unit_id, page.slug) for page in NewsPage.objects.all()}
+
+    errors = import_errors(tmp_path, [plan("ha-quang", id="cong-cu-222")])
+
+    assert "đã có một bài khác với đường dẫn (slug) “ke-hoach-cchc-nam-2025”" in errors
+    assert "Không có bài nào được nhập" in errors
+    assert {page.pk: (page.unit_id, page.slug) for page in NewsPage.objects.all()} == before
+
+
+@pytest.mark.parametrize(
+    ("records", "message"),
+    [
+        ([plan("ha-quang", id="a-1"), plan("bao-lac", id="a-1")], "mã “id” “a-1” trùng với bản ghi [0]"),
+        ([plan("ha-quang"), plan("ha-quang", summary="Lần hai")], "trùng với bản ghi [0] cùng loại và cùng đơn vị"),
+        ([plan("ha-quang", id="a-2"), plan("ha-quang", id="a-3")], "đã dùng cho bản ghi [0] trong cùng chuyên mục"),
+        ([plan("ha-quang", id=42)], "“id” phải là một chuỗi văn bản"),
+    ],
+)
+def test_two_records_of_one_identity_in_one_file_are_bad(tmp_path, records, message):
+    pages_before = Page.objects.count()
+    errors = import_errors(tmp_path, records)
+    assert message in errors
+    assert Page.objects.count() == pages_before
+
+
+def test_the_same_id_in_two_types_is_two_pages(tmp_path):
+    story = dict(plan("ha-quang", id="b-1"), type="story", slug="mo-hinh")
+    run_import(tmp_path, [plan("ha-quang", id="b-1"), story])
+    assert NewsPage.objects.filter(import_id="b-1").count() == 1
+    assert SuccessStoryPage.objects.filter(import_id="b-1").count() == 1
 
 
 @pytest.mark.parametrize(
