@@ -6,6 +6,7 @@ fresh database, a new unit or a deleted section all heal themselves.
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.models import Page, Site
 
 from articles.models import (
@@ -20,7 +21,10 @@ from home.models import HomePage, Unit
 
 
 def index_specs() -> list[tuple[type[ArticleIndexPage], str, str, str]]:
-    return [
+    """(index page model, slug, title, intro) of every index under home: the four of `articles`,
+    then those apps above register with the `register_article_indexes` hook (a function returning
+    a list of such tuples), e.g. the legal documents at /van-ban/. Each gets one section per unit."""
+    specs = [
         (
             NewsIndexPage,
             "tin-tuc",
@@ -41,6 +45,9 @@ def index_specs() -> list[tuple[type[ArticleIndexPage], str, str, str]]:
             _("Những cách làm hiệu quả trong cải cách hành chính ở Cao Bằng."),
         ),
     ]
+    for register in hooks.get_hooks("register_article_indexes"):
+        specs.extend(register())
+    return specs
 
 
 @transaction.atomic

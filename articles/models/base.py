@@ -18,7 +18,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.api import APIField
 from wagtail.blocks import PageChooserBlock
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
@@ -247,17 +247,20 @@ class UnitSection(Page):
 
     content_panels = Page.content_panels + [FieldPanel("unit")]
 
-    parent_page_types = [
-        "articles.NewsIndexPage",
-        "articles.GuideIndexPage",
-        "articles.FaqIndexPage",
-        "articles.StoryIndexPage",
-    ]
-    subpage_types = ["articles.NewsPage", "articles.GuidePage", "articles.FaqPage", "articles.SuccessStoryPage"]
+    # Parents: every article index; children: every article type (those of apps above included).
+    # ArticlePage.can_create_at keeps each type under its own index.
 
     class Meta:
         verbose_name = _("chuyên mục của đơn vị")
         verbose_name_plural = _("chuyên mục của đơn vị")
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        return [model for model in get_page_models() if issubclass(model, ArticleIndexPage)]
+
+    @classmethod
+    def clean_subpage_models(cls):
+        return [model for model in get_page_models() if issubclass(model, ArticlePage) and model.type_slug]
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
