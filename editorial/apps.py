@@ -12,13 +12,14 @@ class EditorialConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate, post_save
         from wagtail.models import TaskState
-        from wagtail.signals import task_submitted
+        from wagtail.signals import post_page_move, task_submitted
 
         from editorial import signals
         from home.models import Unit
 
         post_migrate.connect(signals.set_up_after_migrate, sender=self)
         post_save.connect(signals.give_unit_its_roles, sender=Unit, dispatch_uid="editorial.unit_roles")
+        post_page_move.connect(signals.hand_over_review_after_move, dispatch_uid="editorial.review_after_move")
         task_submitted.connect(
             signals.notify_unit_reviewers, sender=TaskState, dispatch_uid="articles_unit_review_submitted_email"
         )

@@ -134,10 +134,28 @@ class ArticlePage(Page):
     @classmethod
     def can_create_at(cls, parent: Page) -> bool:
         # A news article belongs under a news section, never under the guides' sections.
-        if not super().can_create_at(parent):
-            return False
-        index_page = parent.get_parent()
-        return index_page is not None and index_page.specific_class is cls.index_page_model()
+        return super().can_create_at(parent) and not cls.refusal_under(parent)
+
+    @classmethod
+    def refusal_under(cls, parent: Page) -> str:
+        """Why an article of this type cannot live under `parent` ("" when it can).
+
+        Its place must be the section of an active unit under this type's index: the unit of an
+        article is always that section's unit, whatever path put it there.
+        """
+        section = parent.specific_deferred if type(parent) is Page else parent
+        index_page = parent.get_parent() if isinstance(section, UnitSection) else None
+        if index_page is None or index_page.specific_class is not cls.index_page_model():
+            return _("%(type)s chỉ được đặt trong chuyên mục của một đơn vị thuộc trang “%(index)s”.") % {
+                "type": str(cls._meta.verbose_name).capitalize(),
+                "index": cls.index_page_model()._meta.verbose_name,
+            }
+        if section.unit.is_retired:
+            return _("Đơn vị “%(unit)s” đã ngừng hoạt động, không nhận bài mới.") % {"unit": section.unit.name}
+        return ""
+
+    def can_move_to(self, parent: Page) -> bool:
+        return super().can_move_to(parent) and (parent.pk == self.get_parent().pk or not self.refusal_under(parent))
 
     @cached_classmethod
     def get_edit_handler(cls):
@@ -176,6 +194,19 @@ class ArticlePage(Page):
             section = parent.specific
             if isinstance(section, UnitSection):
                 self.unit_id = section.unit_id
+
+    def with_content_json(self, content):
+        """A revision as a page: like its place in the tree, its unit is the page's now, not the
+        revision's (a page moved after a draft was saved must not take its old unit back when the
+        draft is previewed, reviewed, reverted to or published)."""
+        obj = super().with_content_json(content)
+        obj.unit_id = self.unit_id
+        return obj
+
+    def save(self, *args, **kwargs):
+        if self.path:
+            self.set_unit_from_section()
+        return super().save(*args, **kwargs)
 
     def full_clean(self, *args, **kwargs):
         self.set_unit_from_section()

@@ -2,15 +2,21 @@
 POSTs to the admin URLs (a hidden button is not a permission check).
 
 Own unit is Hà Quảng for the Hà Quảng contributor and reviewer; other unit is Bảo Lạc. The provincial
-approver works for the whole province, so both columns are theirs.
+approver works for the whole province, so both columns are theirs. A page moved between units (with
+Wagtail's move action, after it was written and submitted) belongs to the unit it was moved to:
+"moved_in" (from Bảo Lạc into Hà Quảng) is own, "moved_out" (from Hà Quảng to Bảo Lạc) is other.
 """
 
 from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from wagtail.actions.move_page import MovePageAction
 from wagtail.models import Page, TaskState
 
+from articles.models import NewsIndexPage
+from articles.tree import section_for
+from home.models import Unit
 from tests.editorial.conftest import (
     current_task_state,
     edit_form_data,
@@ -23,10 +29,14 @@ from tests.editorial.conftest import (
 pytestmark = pytest.mark.django_db
 
 ROLES = {"contributor": "bientap.haquang", "reviewer": "duyet.haquang", "approver": "pheduyet.tinh"}
+# scope → (unit the page is written in, its author, that unit's reviewer, unit it is moved to)
 UNITS = {
-    "own": ("ha-quang", "bientap.haquang", "duyet.haquang"),
-    "other": ("bao-lac", "bientap.baolac", "duyet.baolac"),
+    "own": ("ha-quang", "bientap.haquang", "duyet.haquang", None),
+    "other": ("bao-lac", "bientap.baolac", "duyet.baolac", None),
+    "moved_in": ("bao-lac", "bientap.baolac", "duyet.baolac", "ha-quang"),
+    "moved_out": ("ha-quang", "bientap.haquang", "duyet.haquang", "bao-lac"),
 }
+SCOPES = list(UNITS)
 
 ACTIONS = ["view_draft", "edit", "submit", "approve_step_1", "approve_step_2", "publish", "unpublish", "delete"]
 
@@ -39,18 +49,20 @@ ALLOWED = {
     ("approver", "own"): {"view_draft", "edit", "submit", "approve_step_2", "publish", "unpublish", "delete"},
     ("approver", "other"): {"view_draft", "edit", "submit", "approve_step_2", "publish", "unpublish", "delete"},
 }
+for (role, scope), allowed in list(ALLOWED.items()):
+    ALLOWED[(role, {"own": "moved_in", "other": "moved_out"}[scope])] = allowed
 
 MATRIX = [
     pytest.param(role, action, scope, action in ALLOWED[(role, scope)], id=f"{role}-{action}-{scope}")
     for role in ROLES
     for action in ACTIONS
-    for scope in ("own", "other")
+    for scope in SCOPES
 ]
 
 
 def page_for(action: str, scope: str) -> Page:
     """The page each action is tried on, in the state where the action makes sense."""
-    unit_slug, author_name, reviewer_name = UNITS[scope]
+    unit_slug, author_name, reviewer_name, moved_to = UNITS[scope]
     author = user(author_name)
     live = action in {"unpublish", "delete"}
     page = make_news(unit_slug, f"Bài thử {action} {scope}", owner=author, live=live)
@@ -59,6 +71,11 @@ def page_for(action: str, scope: str) -> Page:
         if action == "approve_step_2":
             state = current_task_state(page)
             state.task.specific.on_action(state.specific, user(reviewer_name), "approve")
+    if moved_to:
+        destination = section_for(NewsIndexPage, Unit.objects.get(slug=moved_to))
+        MovePageAction(
+            Page.objects.get(pk=page.pk), destination, pos="last-child", user=user("pheduyet.tinh")
+        ).execute()
     return page
 
 
