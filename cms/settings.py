@@ -54,7 +54,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.apps.CustomUsersAppConfig",  # wagtail.users with editorial.users.UserViewSet
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -1,10 +1,12 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class EditorialConfig(AppConfig):
     """Roles, the two-step workflow, preview links, the editors' dashboard and unit changes."""
 
+    default = True  # this module also holds CustomUsersAppConfig
     default_auto_field = "django.db.models.BigAutoField"
     name = "editorial"
     verbose_name = _("Biên tập và phê duyệt")
@@ -23,3 +25,10 @@ class EditorialConfig(AppConfig):
         task_submitted.connect(
             signals.notify_unit_reviewers, sender=TaskState, dispatch_uid="articles_unit_review_submitted_email"
         )
+
+
+class CustomUsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's users app with our user viewset (editorial.users): in INSTALLED_APPS in place of
+    "wagtail.users"."""
+
+    user_viewset = "editorial.users.UserViewSet"

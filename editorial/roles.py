@@ -33,7 +33,9 @@ APPROVER_MEDIA_PERMISSIONS = ["add", "change", "choose", "delete"]
 
 ADMINISTRATOR_MODEL_PERMISSIONS = [
     ("auth", "user", ["add", "change", "delete", "view"]),
-    ("auth", "group", ["add", "change", "delete", "view"]),
+    # Groups and their permissions are kept by this module (ensure_roles): administrators see them,
+    # and put accounts in the units' groups (editorial.users), but do not change what a group may do.
+    ("auth", "group", ["view"]),
     ("home", "unit", ["add", "change", "delete", "view"]),
     ("home", "reformarea", ["add", "change", "view"]),
     ("home", "sitecontact", ["change", "view"]),
@@ -42,6 +44,8 @@ ADMINISTRATOR_MODEL_PERMISSIONS = [
     ("wagtailcore", "workflow", ["add", "change", "delete"]),
     ("wagtailcore", "task", ["add", "change", "delete"]),
 ]
+
+ADMINISTRATOR_RETIRED_GROUP_RIGHTS = ["add", "change", "delete"]
 
 # Apps whose permissions we hand out; after a fresh migrate they may not have been created yet
 # when our post_migrate handler runs (articles comes before them in INSTALLED_APPS).
@@ -186,6 +190,8 @@ def ensure_administrator_group() -> Group:
         for action in actions
     ]
     _set_admin_access(group, extra)
+    # Rights the role once had and must not keep (they let it rewrite any group's permissions).
+    group.permissions.remove(*(_permission("auth", "group", action) for action in ADMINISTRATOR_RETIRED_GROUP_RIGHTS))
     return group
 
 
