@@ -31,6 +31,15 @@ CONTRIBUTOR_MEDIA_PERMISSIONS = ["add", "choose"]
 REVIEWER_MEDIA_PERMISSIONS = ["add", "change", "choose"]
 APPROVER_MEDIA_PERMISSIONS = ["add", "change", "choose", "delete"]
 
+# What citizens search for is the province's to steer: the synonyms, the promoted results and the
+# query reports (docs/search.md) — for the provincial approvers and the administrators.
+SEARCH_EDITOR_PERMISSIONS = [
+    ("search", "synonym", ["add", "change", "delete", "view"]),
+    ("search", "querylog", ["view"]),
+    ("wagtailsearchpromotions", "searchpromotion", ["add", "change", "delete", "view"]),
+    ("wagtailsearchpromotions", "query", ["add", "change", "view"]),
+]
+
 ADMINISTRATOR_MODEL_PERMISSIONS = [
     ("auth", "user", ["add", "change", "delete", "view"]),
     # Groups and their permissions are kept by this module (ensure_roles): administrators see them,
@@ -49,7 +58,16 @@ ADMINISTRATOR_RETIRED_GROUP_RIGHTS = ["add", "change", "delete"]
 
 # Apps whose permissions we hand out; after a fresh migrate they may not have been created yet
 # when our post_migrate handler runs (articles comes before them in INSTALLED_APPS).
-PERMISSION_APPS = ["auth", "home", "wagtailadmin", "wagtailcore", "wagtailimages", "wagtaildocs"]
+PERMISSION_APPS = [
+    "auth",
+    "home",
+    "search",
+    "wagtailadmin",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtailsearchpromotions",
+]
 
 
 # Group names are what administrators read in the admin; they also identify the two site-wide groups.
@@ -81,6 +99,10 @@ def _ensure_permissions_exist() -> None:
 def _permission(app_label: str, model: str, action: str) -> Permission:
     content_type = ContentType.objects.get_by_natural_key(app_label, model)
     return Permission.objects.get(content_type=content_type, codename=f"{action}_{model}")
+
+
+def _model_permissions(rows: list[tuple[str, str, list[str]]]) -> list[Permission]:
+    return [_permission(app_label, model, action) for app_label, model, actions in rows for action in actions]
 
 
 def _page_permission(action: str) -> Permission:
@@ -176,7 +198,7 @@ def ensure_approver_group() -> Group:
     group = _named_group(approver_group_name())
     _set_page_permissions(group, [ensure_home_page()], APPROVER_PAGE_PERMISSIONS)
     _set_collection_permissions(group, root_collection(), APPROVER_MEDIA_PERMISSIONS)
-    _set_admin_access(group)
+    _set_admin_access(group, _model_permissions(SEARCH_EDITOR_PERMISSIONS))
     return group
 
 
@@ -184,12 +206,7 @@ def ensure_approver_group() -> Group:
 def ensure_administrator_group() -> Group:
     _ensure_permissions_exist()
     group = _named_group(administrator_group_name())
-    extra = [
-        _permission(app_label, model, action)
-        for app_label, model, actions in ADMINISTRATOR_MODEL_PERMISSIONS
-        for action in actions
-    ]
-    _set_admin_access(group, extra)
+    _set_admin_access(group, _model_permissions(ADMINISTRATOR_MODEL_PERMISSIONS + SEARCH_EDITOR_PERMISSIONS))
     # Rights the role once had and must not keep (they let it rewrite any group's permissions).
     group.permissions.remove(*(_permission("auth", "group", action) for action in ADMINISTRATOR_RETIRED_GROUP_RIGHTS))
     return group

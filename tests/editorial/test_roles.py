@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Workflow, WorkflowTask
 
 from articles.models import UnitSection
 from editorial.demo import DEMO_ACCOUNTS
 from editorial.models import UnitRoles
-from editorial.roles import APPROVER_GROUP
+from editorial.roles import ADMINISTRATOR_GROUP, APPROVER_GROUP
 from editorial.workflow import ensure_editorial_setup
 from home.models import Unit
-from tests.editorial.conftest import user
+from search.models import Synonym
+from tests.editorial.conftest import is_denied, user
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +116,28 @@ def test_demo_password_comes_from_the_environment(settings):
     assert user("pheduyet.tinh").check_password("mat-khau-thu-nghiem-2025")
     assert not user("pheduyet.tinh").is_superuser
     assert user("quantri").is_superuser
+
+
+@pytest.mark.parametrize("username", ["pheduyet.tinh", "quan.tri.thu"])
+def test_approvers_and_administrators_maintain_synonyms_and_promotions(client, username):
+    if username == "quan.tri.thu":
+        account = get_user_model().objects.create_user(username, f"{username}@caobang.example", "x")
+        account.groups.add(Group.objects.get(name=ADMINISTRATOR_GROUP))
+    else:
+        account = user(username)
+    client.force_login(account)
+    response = client.post(
+        reverse("wagtailsnippets_search_synonym:add"), {"terms": "giấy khai sinh, khai sinh", "note": ""}
+    )
+    assert response.status_code == 302
+    assert Synonym.objects.filter(terms="giấy khai sinh, khai sinh").exists()
+    assert client.get(reverse("wagtailsearchpromotions:add")).status_code == 200
+    assert client.get(reverse("search_zero_result_queries")).status_code == 200
+
+
+@pytest.mark.parametrize("username", ["bientap.haquang", "duyet.haquang"])
+def test_unit_editors_do_not_change_the_search_for_the_whole_province(client, username):
+    client.force_login(user(username))
+    response = client.post(reverse("wagtailsnippets_search_synonym:add"), {"terms": "a, b", "note": ""})
+    assert is_denied(response)
+    assert is_denied(client.get(reverse("wagtailsearchpromotions:add")))
