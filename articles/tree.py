@@ -101,12 +101,24 @@ def index_pages() -> list[ArticleIndexPage]:
 
 
 def ensure_unit_sections(unit: Unit) -> list[UnitSection]:
-    """Give the unit a section under every index page (a no-op for those that exist)."""
+    """Give an active unit a section under every index page, titled and slugged after the unit.
+
+    A renamed unit's sections follow its new name and slug (published, so Wagtail leaves
+    redirects from every old URL below them). A former unit keeps the sections it has and gets
+    no new ones.
+    """
     sections = []
     for index_page in index_pages():
         section = UnitSection.objects.child_of(index_page).filter(unit=unit).first()
         if section is None:
+            if unit.is_retired:
+                continue
             section = index_page.add_child(instance=UnitSection(title=unit.name, slug=unit.slug, unit=unit))
+        elif (section.title, section.slug) != (unit.name, unit.slug):
+            section.title = section.draft_title = unit.name
+            section.slug = unit.slug
+            section.save_revision(log_action=True).publish()
+            section.refresh_from_db()
         sections.append(section)
     return sections
 

@@ -163,8 +163,12 @@ def units_root_collection() -> Collection:
 
 
 @transaction.atomic
-def ensure_unit_roles(unit: Unit) -> UnitRoles:
-    """The unit's collection and two groups, with permissions on its sections (idempotent)."""
+def ensure_unit_roles(unit: Unit) -> UnitRoles | None:
+    """The unit's collection and two groups, with permissions on its sections (idempotent).
+
+    A unit merged into another has handed its pages, accounts and media over: it gets none."""
+    if unit.merged_into_id is not None:
+        return None
     _ensure_permissions_exist()
     roles = UnitRoles.objects.filter(unit=unit).select_related("contributors", "reviewers", "collection").first()
     contributors = _named_group(contributor_group_name(unit), roles.contributors if roles else None)

@@ -11,12 +11,15 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
 
 from articles.models import UnitSection
 from editorial import preview
 from editorial.dashboard import SentBackToMePanel, UnitStatusPanel
 from editorial.demo import create_demo_accounts
+from editorial.units import views as unit_views
+from home.models import Unit
 
 
 def _section_guard(request: HttpRequest, page: Page) -> HttpResponse | None:
@@ -135,6 +138,22 @@ def preview_link_header_button(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def preview_link_listing_button(page, user, next_url=None):
     yield PreviewLinksMenuItem(page=page)
+
+
+@hooks.register("register_admin_urls")
+def unit_change_urls() -> list:
+    return [
+        path("don-vi/<int:unit_id>/sap-nhap/", unit_views.merge_unit, name="editorial_unit_merge"),
+        path("don-vi/<int:unit_id>/ngung-hoat-dong/", unit_views.retire_unit, name="editorial_unit_retire"),
+        path("don-vi/<int:unit_id>/doi-ten/", unit_views.rename_unit, name="editorial_unit_rename"),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def unit_change_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, Unit) and user.has_perm("home.change_unit"):
+        for position, (label, url) in enumerate(unit_views.change_urls(snippet)):
+            yield Button(label, url, priority=50 + position)
 
 
 @hooks.register("load_demo")

@@ -125,6 +125,15 @@ class ContentImporter:
         self.types = {slug: model for slug, model in article_types().items() if slug in self.adapters}
         self.dropped_images = 0
 
+    def successor(self, unit: Unit) -> Unit:
+        """The unit that took over a merged one's pages (load_demo: demo records of a unit merged
+        since are the pages its successor holds now)."""
+        seen = set()
+        while unit.merged_into_id is not None and unit.pk not in seen:
+            seen.add(unit.pk)
+            unit = next(other for other in self.units.values() if other.pk == unit.merged_into_id)
+        return unit
+
     @staticmethod
     def error(index: int, title: str, reason: str) -> RecordError:
         return RecordError(index, title, reason)
@@ -222,6 +231,8 @@ class ContentImporter:
 
         unit_slug = record.get("unit") or DEFAULT_UNIT
         unit = self.units.get(unit_slug) if isinstance(unit_slug, str) else None
+        if unit is not None and self.only_missing:
+            unit = self.successor(unit)
         if unit is None:
             reasons.append(_("không có đơn vị “%(unit)s”.") % {"unit": unit_slug})
         elif unit.is_retired:
@@ -298,9 +309,17 @@ class ContentImporter:
         return result
 
     def find(self, record: CleanRecord, section) -> ArticlePage | None:
-        if record.source_id:
-            return record.model.objects.filter(import_id=record.source_id).first()
-        return record.model.objects.child_of(section).filter(slug=record.slug).first()
+        """The page a record is. A record with an id also matches a page imported without one at
+        the same place and slug (content first imported without ids), which then takes the id."""
+        in_place = record.model.objects.child_of(section).filter(slug=record.slug)
+        if not record.source_id:
+            return in_place.first()
+        page = record.model.objects.filter(import_id=record.source_id).first()
+        if page is None:
+            page = in_place.filter(import_id="").first()
+            if page is not None:
+                page.import_id = record.source_id
+        return page
 
     def _write(self, record: CleanRecord, result: ImportResult) -> None:
         section = section_for(record.model.index_page_model(), record.unit)

@@ -51,7 +51,7 @@ def _facets(outcome: Outcome, filters: Filters, params: dict, types: dict, areas
     return {
         "type": options("type", list(types.items())),
         "area": options("area", [(area.slug, area.name) for area in areas]),
-        "unit": options("unit", [(unit.slug, unit.name) for unit in units]),
+        "unit": options("unit", [(unit.slug, unit.display_name) for unit in units]),
     }
 
 
@@ -65,7 +65,7 @@ def _results(request: HttpRequest, hits, terms: set[str], types: dict, areas: li
     # get_url_parts); one stand-in Page serves every row, as building a Page costs more than the URL.
     stand_in = Page()
     area_names = {area.slug: area.name for area in areas}
-    unit_names = {unit.slug: unit.name for unit in units}
+    unit_names = {unit.slug: unit.display_name for unit in units}
     results = []
     for hit in hits:
         document = hit.document

@@ -299,3 +299,12 @@ def test_import_works_on_a_freshly_migrated_database_without_a_page_tree(tmp_pat
     news = NewsPage.objects.get()
     assert news.url == "/tin-tuc/ha-quang/ha-quang-dua-bo-phan-mot-cua-dien-tu-vao-hoat-dong/"
     assert HomePage.objects.get().url == "/"
+
+
+def test_a_record_with_an_id_takes_over_the_page_imported_without_one_at_its_place(tmp_path):
+    run_import(tmp_path, [plan("ha-quang")])
+    page = NewsPage.objects.get(slug=SAME_SLUG)
+    output = run_import(tmp_path, [plan("ha-quang", id="cong-cu-300", summary="Có mã.")])
+    assert "0 bài mới, 1 bài cập nhật" in output
+    page.refresh_from_db()
+    assert (page.import_id, page.summary) == ("cong-cu-300", "Có mã.")
