@@ -9,7 +9,7 @@ class UnitViewSet(SnippetViewSet):
     model = Unit
     icon = "group"
     menu_label = _("Đơn vị")
-    list_display = ["name", "slug", "kind"]
+    list_display = ["name", "slug", "kind", "parent", "retired_on"]
     list_filter = ["kind"]
     search_fields = ["name", "slug"]
     ordering = ["sort_order", "name"]

@@ -70,3 +70,13 @@ def test_demo_password_comes_from_the_environment_setting(settings):
     settings.DEMO_PASSWORD = "mat-khau-rieng-2025"
     create_demo_accounts()
     assert get_user_model().objects.get(username="duyet.baolac").check_password("mat-khau-rieng-2025")
+
+
+def test_the_demo_shows_a_commune_below_the_province():
+    from articles.models import UnitSection
+    from articles.tree import index_pages
+    from home.models import Unit
+
+    commune = Unit.objects.get(slug="phuong-thuc-phan")
+    assert (commune.kind, commune.parent.slug) == ("commune", "tinh")
+    assert UnitSection.objects.filter(unit=commune).count() == len(index_pages())

@@ -5,6 +5,7 @@ from django.db import transaction
 from wagtail import hooks
 
 from articles.demo.images import illustration
+from articles.demo.units import create_demo_units
 from articles.importing import ContentImporter, load_records
 from articles.models import NewsPage, SuccessStoryPage
 from articles.tree import ensure_site_tree
@@ -23,6 +24,8 @@ class Command(BaseCommand):
             raise CommandError("Nội dung mẫu có lỗi:\n" + "\n".join(str(error) for error in errors))
         with transaction.atomic():
             ensure_site_tree()
+            for line in create_demo_units():
+                self.stdout.write(line)
             result = importer.run(clean)
             for position, page in enumerate(result.created):
                 if isinstance(page, NewsPage | SuccessStoryPage):
