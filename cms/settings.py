@@ -202,6 +202,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+# An import waits this long (seconds) for another import or writer to finish (PostgreSQL lock_timeout).
+IMPORT_LOCK_TIMEOUT = float(os.environ.get("IMPORT_LOCK_TIMEOUT", "60"))
+
 # Searches are counted in each process and written after the response, at most this often (search.querylog).
 QUERY_LOG_FLUSH_SECONDS = float(os.environ.get("QUERY_LOG_FLUSH_SECONDS", "30"))
 

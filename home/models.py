@@ -209,7 +209,11 @@ class SiteContact(BaseSiteSetting):
 
     @classmethod
     def for_site(cls, site):
-        """Every page's footer reads this: served from the cache until the setting is saved."""
+        """Every page's footer reads this: served from the cache until the setting is saved.
+
+        Wagtail's own for_site creates the row on first read; a page view must not write (it
+        would queue for the database's write lock), so until an editor saves the setting the
+        defaults are shown from an unsaved instance."""
         if site is None:
             return super().for_site(site)
-        return caching.site_contact(site.pk, lambda: super(SiteContact, cls).for_site(site))
+        return caching.site_contact(site.pk, lambda: cls.objects.filter(site=site).first() or cls(site=site))

@@ -16,7 +16,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -300,6 +301,11 @@ class ContentImporter:
         """Write every record in one transaction; an ImportConflict leaves nothing written."""
         result = ImportResult(dropped_images=self.dropped_images)
         with transaction.atomic():
+            if connection.vendor == "postgresql":
+                # Wait for another import at most this long, then give up cleanly (SQLite's
+                # busy timeout does the same for its BEGIN IMMEDIATE).
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('lock_timeout', %s, true)", [f"{settings.IMPORT_LOCK_TIMEOUT}s"])
             home = ensure_site_tree()
             # One import at a time: on PostgreSQL the home page's row is the lock (SQLite's
             # BEGIN IMMEDIATE already holds the database's single write lock).
