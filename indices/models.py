@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -126,7 +127,8 @@ class IndexResult(ClusterableModel):
     )
 
     panels = [
-        FieldRowPanel([FieldPanel("index"), FieldPanel("year")]),
+        # Six choices: a plain list, not the snippet chooser's modal.
+        FieldRowPanel([FieldPanel("index", widget=forms.Select), FieldPanel("year")]),
         FieldRowPanel([FieldPanel("score"), FieldPanel("rank"), FieldPanel("out_of")]),
         MultiFieldPanel(
             [FieldPanel("source_name"), FieldPanel("source_url"), FieldPanel("note"), FieldPanel("is_example")],

@@ -37,6 +37,8 @@ class DuplicateYearIsAFormError:
             return super().form_valid(form)
         except _DuplicateYear:
             form.add_error("year", _("Chỉ số này đã có kết quả của năm này; hãy sửa kết quả đã có."))
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
 
 
