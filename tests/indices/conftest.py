@@ -41,7 +41,8 @@ def make_result(index: ReformIndex, year: int, score: str, rank=None, out_of=Non
         is_example=example,
     )
     result.sub_indices = [
-        SubIndexScore(name=name, score=Decimal(value), sort_order=position) for position, (name, value) in enumerate(subs)
+        SubIndexScore(name=name, score=Decimal(value), sort_order=position)
+        for position, (name, value) in enumerate(subs)
     ]
     result.save()
     return result

@@ -179,4 +179,3 @@ def test_results_list_shows_scores_in_vietnamese_format(signed_in, test_index):
     text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
     assert "82,3" in text
     assert "21/63" in text
-

@@ -44,9 +44,8 @@ def test_chart_and_table_hold_the_same_figures(client, test_index, slug):
     soup = BeautifulSoup(client.get("/chi-so/").content, "html.parser")
     chart_url, table = tabled_points(soup, slug)
     assert plotted_points(svg_of(client, chart_url)) == table
-    expected = [
-        (str(result.year), result.score_text) for result in IndexResult.objects.filter(index__slug=slug).order_by("year")
-    ]
+    results = IndexResult.objects.filter(index__slug=slug).order_by("year")
+    expected = [(str(result.year), result.score_text) for result in results]
     assert table == expected
 
 
@@ -85,9 +84,7 @@ def test_svg_runs_nothing_and_loads_nothing(client, test_index):
     response = client.get("/chi-so/chi-so-thu/bieu-do.svg")
     root = ET.fromstring(response.content)
     assert list(root.iter(f"{SVG}script")) == []
-    references = [
-        value for element in root.iter() for name, value in element.attrib.items() if name.endswith("href")
-    ]
+    references = [value for element in root.iter() for name, value in element.attrib.items() if name.endswith("href")]
     assert references == []
     body = response.content.decode()
     assert "@import" not in body
@@ -114,9 +111,15 @@ def contrast(one: str, other: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
-@pytest.mark.parametrize(
-    "colour", [*CHART_STYLE.colors, CHART_STYLE.foreground, CHART_STYLE.foreground_strong, CHART_STYLE.guide_stroke_color]
-)
+CHART_COLOURS = [
+    *CHART_STYLE.colors,
+    CHART_STYLE.foreground,
+    CHART_STYLE.foreground_strong,
+    CHART_STYLE.guide_stroke_color,
+]
+
+
+@pytest.mark.parametrize("colour", CHART_COLOURS)
 def test_chart_colours_contrast_with_the_background(colour):
     for background in (CHART_STYLE.background, CHART_STYLE.plot_background):
         assert contrast(colour, background) >= 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 
 import pytest
 from bs4 import BeautifulSoup
@@ -113,7 +114,7 @@ def test_an_index_without_data_shows_a_plain_message(client, url):
     make_index("chi-so-trong", "TRỐNG")
     soup = get(client, url)
     container = section(soup, "chi-so-trong") if url == "/chi-so/" else soup.find("main")
-    assert [text(p) for p in container.select(".index-empty")][0] == "Chưa có số liệu TRỐNG của tỉnh."
+    assert [text(p) for p in container.select(".index-empty")] == ["Chưa có số liệu TRỐNG của tỉnh."]
     assert container.find("img") is None
     assert container.find("table") is None
     assert container.select(".index-latest") == []
@@ -250,7 +251,9 @@ def test_pages_have_no_inline_style_or_script(client, url):
     assert soup.find_all("style") == []
     assert soup.find("svg") is None  # the chart is an <img> of its own URL, never inlined
     inline_scripts = [
-        script for script in soup.find_all("script") if not script.get("src") and script.get("type") != "application/ld+json"
+        script
+        for script in soup.find_all("script")
+        if not script.get("src") and script.get("type") != "application/ld+json"
     ]
     assert inline_scripts == []
 
@@ -260,7 +263,7 @@ def test_one_h1_and_no_skipped_heading_level(client, url):
     soup = get(client, url)
     levels = [int(heading.name[1]) for heading in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
     assert levels.count(1) == 1
-    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:], strict=False))
+    assert all(later - earlier <= 1 for earlier, later in itertools.pairwise(levels))
 
 
 def test_chart_image_has_a_text_alternative_and_the_table_a_caption(client, test_index):
