@@ -5,6 +5,7 @@ The pages, the chart and its table all read the same `IndexSeries`, so they show
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -85,6 +86,14 @@ class IndexSeries:
             return ""
         first, last = self.rows[0].year, self.rows[-1].year
         return str(first) if first == last else f"{first}–{last}"
+
+    @property
+    def version(self) -> str:
+        """Changes whenever anything the chart draws changes: the chart's URL carries it, so a
+        cached chart never disagrees with the table printed beside it."""
+        drawn = [self.index.abbreviation, str(self.index.minimum), str(self.index.maximum), self.index.unit]
+        drawn += [f"{row.year}:{row.result.score}:{row.result.is_example}" for row in self.rows]
+        return hashlib.sha256("|".join(drawn).encode()).hexdigest()[:12]
 
     def points(self) -> list[tuple[int, str]]:
         """(year, score as written) in year order: what the chart plots and the table lists."""

@@ -96,6 +96,8 @@ def chart(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404(_("Chỉ số này chưa có số liệu."))
     response = HttpResponse(render_svg(series), content_type="image/svg+xml; charset=utf-8")
     response["Content-Security-Policy"] = CHART_CSP
-    response["Cache-Control"] = "public, max-age=300"
+    # The pages link the chart with ?v=<version of its figures>: that URL's content never changes.
+    fresh = request.GET.get("v") == series.version
+    response["Cache-Control"] = "public, max-age=31536000, immutable" if fresh else "no-cache"
     response["Content-Disposition"] = f'inline; filename="{index.slug}.svg"'
     return response

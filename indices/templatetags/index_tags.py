@@ -23,7 +23,7 @@ def chart_and_table(series: IndexSeries, heading_id: str) -> dict:
         "series": series,
         "index": series.index,
         "heading_id": heading_id,
-        "chart_url": reverse("indices:chart", args=[series.index.slug]),
+        "chart_url": f"{reverse('indices:chart', args=[series.index.slug])}?v={series.version}",
         "chart_alt": _("%(title)s. Số liệu từng năm ở bảng bên cạnh.") % {"title": chart_title(series)},
         "width": WIDTH,
         "height": HEIGHT,

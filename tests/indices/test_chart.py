@@ -130,3 +130,18 @@ def test_the_drawn_series_uses_that_colour_fully_opaque(client, test_index):
     assert ".color-0,.color-0 a:visited{stroke:#0b4a85;fill:#0b4a85}" in body
     assert ".reactive{fill-opacity:1;stroke-opacity:1;stroke-width:3}" in body
     assert ".dot{stroke-width:1px;fill-opacity:1;stroke-opacity:1}" in body
+
+
+def chart_src(client, slug: str) -> str:
+    soup = BeautifulSoup(client.get("/chi-so/").content, "html.parser")
+    return soup.find("section", id=f"index-{slug}").find("img")["src"]
+
+
+def test_the_chart_url_changes_with_the_figures_so_a_cached_chart_never_disagrees_with_the_table(client, test_index):
+    before = chart_src(client, "chi-so-thu")
+    assert client.get(before)["Cache-Control"] == "public, max-age=31536000, immutable"
+    IndexResult.objects.filter(index=test_index, year=2023).update(score="83.1")
+    after = chart_src(client, "chi-so-thu")
+    assert after != before
+    assert client.get(before)["Cache-Control"] == "no-cache"  # an old link gets today's chart, not cached
+    assert ("2023", "83,1") in plotted_points(svg_of(client, after))
