@@ -76,6 +76,7 @@ def chart_description(series: IndexSeries) -> str:
         _("năm %(year)s: %(score)s %(unit)s") % {"year": year, "score": score, "unit": series.index.unit}
         for year, score in series.points()
     )
+    points = points[:1].upper() + points[1:]
     text = _("Biểu đồ đường, thang đo %(scale)s. %(points)s.") % {"scale": series.index.scale_text, "points": points}
     if series.has_examples:
         text += " " + _("Số liệu minh họa, không phải số liệu chính thức.")

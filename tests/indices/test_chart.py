@@ -68,7 +68,7 @@ def test_svg_starts_with_its_title_and_description(client, test_index):
     assert (first.tag, first.text) == (f"{SVG}title", "Biểu đồ điểm TEST của tỉnh Cao Bằng, 2021–2023")
     assert (second.tag, second.text) == (
         f"{SVG}desc",
-        "Biểu đồ đường, thang đo 0–100 điểm. năm 2021: 80 điểm; năm 2022: 82,3 điểm; năm 2023: 82,3 điểm.",
+        "Biểu đồ đường, thang đo 0–100 điểm. Năm 2021: 80 điểm; năm 2022: 82,3 điểm; năm 2023: 82,3 điểm.",
     )
     assert root.get("role") == "img"
     assert root.get("aria-labelledby") == f"{first.get('id')} {second.get('id')}"
