@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "articles",
     "editorial",
     "search",
+    "indices",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

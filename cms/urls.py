@@ -18,6 +18,7 @@ urlpatterns = [
     path("tim-kiem/goi-y/", search_views.autocomplete, name="search_autocomplete"),
     path("linh-vuc/<slug:slug>/", article_views.reform_area, name="reform_area"),
     path("the/<str:slug>/", article_views.tag, name="tag"),
+    path("chi-so/", include("indices.urls")),
     path("xem-truoc/<str:token>/", editorial_preview.shared_preview, name="shared_preview"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]

@@ -217,6 +217,21 @@ def ensure_administrator_group() -> Group:
 
 
 @transaction.atomic
+def grant_provincial_model_permissions(permissions: list[tuple[str, str, list[str]]]) -> None:
+    """Give the provincial approvers and the administrators these model permissions, idempotently.
+
+    For apps above this one whose data is the province's to keep (the reform indices, …): each
+    calls it from its own post_migrate handler with (app_label, model, actions) triples, in the
+    form of ADMINISTRATOR_MODEL_PERMISSIONS. Additive: permissions given by hand stay.
+    """
+    for app_label in {app_label for app_label, _model, _actions in permissions}:
+        create_permissions(apps.get_app_config(app_label), verbosity=0)
+    wanted = [_permission(app_label, model, action) for app_label, model, actions in permissions for action in actions]
+    for group in (ensure_approver_group(), ensure_administrator_group()):
+        group.permissions.add(*wanted)
+
+
+@transaction.atomic
 def ensure_roles() -> None:
     """Every unit's groups and collection, the provincial and administrator groups."""
     for unit in Unit.objects.all():
