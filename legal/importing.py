@@ -237,5 +237,5 @@ class DocumentAdapter(ImportAdapter):
             else:
                 other = self.records[target.record_index]
                 document = importer.find(other, section_for(other.model.index_page_model(), other.unit))
-            relations.append(DocumentRelation(kind=kind, target=document))
+            relations.append(DocumentRelation(kind=kind, target=document, sort_order=len(relations)))
         page.relations = relations

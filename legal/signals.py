@@ -5,7 +5,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from articles.models import ArticlePage
 from legal.citations import refresh_article, refresh_document
-from legal.models import DocumentPage
+from legal.models import Citation, DocumentPage
 
 
 def published(sender, instance, **kwargs) -> None:
@@ -16,8 +16,9 @@ def published(sender, instance, **kwargs) -> None:
 
 
 def unpublished(sender, instance, **kwargs) -> None:
-    if isinstance(instance, ArticlePage) and not isinstance(instance, DocumentPage):
-        refresh_article(instance)
+    # An article that is not live cites nothing. (Only delete: Wagtail also unpublishes a page
+    # it is about to delete, in the middle of deleting a whole subtree, documents included.)
+    Citation.objects.filter(page_id=instance.pk).delete()
 
 
 def connect() -> None:
