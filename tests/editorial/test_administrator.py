@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from articles.models import UnitSection
+from articles.tree import index_pages
 from editorial.models import UnitRoles
 from editorial.roles import ADMINISTRATOR_GROUP
 from home.models import Unit
@@ -31,7 +32,7 @@ def test_administrator_adds_a_unit_in_the_admin_and_it_is_ready_for_editors(clie
     )
     assert response.status_code == 302
     unit = Unit.objects.get(slug="xa-quang-trung")
-    assert UnitSection.objects.filter(unit=unit).count() == 4
+    assert UnitSection.objects.filter(unit=unit).count() == len(index_pages())
     roles = UnitRoles.objects.get(unit=unit)
     assert roles.contributors.name == "Biên tập viên – Xã Quang Trung"
     assert roles.reviewers.name == "Lãnh đạo duyệt – Xã Quang Trung"
