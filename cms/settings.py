@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "editorial",
     "search",
     "indices",
+    "legal",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -232,6 +233,10 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.LoginForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "pdf", "rtf", "txt", "xls", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Uploads named .pdf/.docx must be PDF/DOCX by content (legal.uploads); the legal bookcase takes
+# only PDF and DOCX files up to LEGAL_FILE_MAX_SIZE bytes (docs/legal.md).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "legal.uploads.CheckedDocumentForm"
+LEGAL_FILE_MAX_SIZE = int(os.environ.get("LEGAL_FILE_MAX_SIZE", str(20 * 1024 * 1024)))
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No avatar look-ups on gravatar.com: the admin loads nothing from other hosts.

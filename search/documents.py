@@ -19,6 +19,8 @@ from home.text import exact_key, fold, words
 from search.models import SearchDocument, SearchTerm
 
 # Search fields that describe the page rather than tell its story: matches there weigh more.
+# A page class may add its own: `search_title_fields` (weigh as the title; default ("title",))
+# and `search_head_fields` (weigh as the head), e.g. a legal document's number in all its forms.
 HEAD_FIELDS = {"summary", "name", "procedure_code", "procedure_field", "agency"}
 MAX_BODY_WORDS = 2500
 MAX_SNIPPET_SOURCE = 3000
@@ -30,8 +32,10 @@ def page_parts(page) -> dict[str, str]:
     cached = page.__dict__.get("_search_parts")
     if cached is None:
         parts: dict[str, list[str]] = {"title": [], "head": [], "body": []}
+        title_fields = set(getattr(page, "search_title_fields", ("title",)))
+        head_fields = HEAD_FIELDS.union(getattr(page, "search_head_fields", ()))
         for name, text in search_texts(page):
-            part = "title" if name == "title" else "head" if name in HEAD_FIELDS else "body"
+            part = "title" if name in title_fields else "head" if name in head_fields else "body"
             parts[part].append(text)
         cached = page.__dict__["_search_parts"] = {name: " ".join(texts) for name, texts in parts.items()}
     return cached

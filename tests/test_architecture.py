@@ -24,6 +24,7 @@ LAYERS = {
     "editorial": 2,
     "search": 2,
     "indices": 3,
+    "legal": 3,
     "cms": 9,
 }
 # Function-level imports of our own modules, each with the reason it cannot be at the top.

@@ -23,3 +23,18 @@ def article_extras(context, page, position: str) -> SafeString:
     request = context.get("request")
     parts = [conditional_escape(fn(page, request, position) or "") for fn in hooks.get_hooks("article_page_extras")]
     return mark_safe("".join(parts))
+
+
+@register.simple_tag(takes_context=True)
+def legal_basis_url(context, value) -> str:
+    """The URL of a page for the document a legal-basis entry cites, "" when none is known.
+
+    Apps above `articles` that publish documents answer through the `resolve_legal_basis` hook:
+    `fn(number, date, request) -> URL or ""` (the first non-empty answer wins).
+    """
+    request = context.get("request")
+    for resolve in hooks.get_hooks("resolve_legal_basis"):
+        url = resolve(value.get("number") or "", value.get("date"), request)
+        if url:
+            return url
+    return ""
