@@ -82,8 +82,8 @@ def helpfulness_rows(start, end, unit_ids: set[int] | None) -> list[PageHelpfuln
         feedback_in(start, end, unit_ids)
         .values("page_id", "page__title", "page__unit__name", "page__content_type")
         .annotate(
-            helpful=Count("pk", filter=Q(helpful=True)),
-            not_helpful=Count("pk", filter=Q(helpful=False)),
+            yes=Count("pk", filter=Q(helpful=True)),
+            no=Count("pk", filter=Q(helpful=False)),
             comments=Count("pk", filter=~Q(comment="")),
         )
     )
@@ -94,8 +94,8 @@ def helpfulness_rows(start, end, unit_ids: set[int] | None) -> list[PageHelpfuln
             title=row["page__title"],
             unit=row["page__unit__name"],
             page_type=from_content_type.get(row["page__content_type"], ""),
-            helpful=row["helpful"],
-            not_helpful=row["not_helpful"],
+            helpful=row["yes"],
+            not_helpful=row["no"],
             comments=row["comments"],
         )
         for row in counted
@@ -111,9 +111,9 @@ def content_type_labels() -> dict[int, str]:
 
 def feedback_totals(start, end, unit_ids: set[int] | None) -> tuple[int, int]:
     counts = feedback_in(start, end, unit_ids).aggregate(
-        helpful=Count("pk", filter=Q(helpful=True)), not_helpful=Count("pk", filter=Q(helpful=False))
+        yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False))
     )
-    return counts["helpful"], counts["not_helpful"]
+    return counts["yes"], counts["no"]
 
 
 # Questions ------------------------------------------------------------------------------------

@@ -35,8 +35,8 @@ def page_feedback(request: HttpRequest, page_id: int) -> HttpResponse:
     comments = Paginator(feedback.exclude(comment="").order_by("-created_at", "-pk"), COMMENTS_PER_PAGE)
     context = {
         "page": page,
-        "helpful": counts["helpful"],
-        "not_helpful": counts["not_helpful"],
+        "helpful": counts["yes"],
+        "not_helpful": counts["no"],
         "comments": comments.get_page(request.GET.get("p")),
     }
     return TemplateResponse(request, "participation/admin/page_feedback.html", context)

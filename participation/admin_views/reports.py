@@ -52,6 +52,7 @@ class PeriodUnitFilterSet(WagtailFilterSet):
 
 
 class ParticipationReportView(ReportView):
+    results_template_name = "participation/admin/report_results.html"
     filterset_class = PeriodUnitFilterSet
     paginate_by = 100
 

@@ -126,7 +126,9 @@ def test_no_email_is_sent_before_publication(contributor_client, question, djang
     assert [message for message in mail.outbox if message.to == ["dam.g@example.com"]] == []
 
 
-def test_an_asker_who_left_a_phone_number_gets_no_email(contributor_client, haquang, django_capture_on_commit_callbacks):
+def test_an_asker_who_left_a_phone_number_gets_no_email(
+    contributor_client, haquang, django_capture_on_commit_callbacks
+):
     by_phone = make_question("Cho tôi hỏi lệ phí chứng thực bản sao?", haquang, contact="0912345678")
     to_faq(contributor_client, by_phone)
     by_phone.refresh_from_db()
