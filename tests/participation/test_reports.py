@@ -11,9 +11,8 @@ from django.contrib.auth.models import Permission
 from openpyxl import load_workbook
 from wagtail import hooks
 
+from tests.participation.conftest import MARCH as MARCH_DATES
 from tests.participation.conftest import soup
-from tests.participation.fixture_data import MARCH as MARCH_DATES
-from tests.participation.fixture_data import known_data  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
 

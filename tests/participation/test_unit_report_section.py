@@ -7,7 +7,7 @@ import datetime
 import pytest
 from wagtail import hooks
 
-from tests.participation.fixture_data import MARCH, known_data  # noqa: F401  (fixture)
+from tests.participation.conftest import MARCH
 
 pytestmark = pytest.mark.django_db
 
