@@ -30,7 +30,7 @@ def page_feedback(request: HttpRequest, page_id: int) -> HttpResponse:
         raise PermissionDenied
     feedback = Feedback.objects.filter(page=page)
     counts = feedback.aggregate(
-        helpful=Count("pk", filter=Q(helpful=True)), not_helpful=Count("pk", filter=Q(helpful=False))
+        yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False))
     )
     comments = Paginator(feedback.exclude(comment="").order_by("-created_at", "-pk"), COMMENTS_PER_PAGE)
     context = {
