@@ -29,9 +29,7 @@ def page_feedback(request: HttpRequest, page_id: int) -> HttpResponse:
     if not may_see_page_feedback(request.user, page):
         raise PermissionDenied
     feedback = Feedback.objects.filter(page=page)
-    counts = feedback.aggregate(
-        yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False))
-    )
+    counts = feedback.aggregate(yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False)))
     comments = Paginator(feedback.exclude(comment="").order_by("-created_at", "-pk"), COMMENTS_PER_PAGE)
     context = {
         "page": page,

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import ArticlePage
 from participation.feedback import accepts_feedback
-from participation.forms import FeedbackForm
+from participation.forms import HONEYPOT_FIELD, FeedbackForm
 from participation.models import Feedback
 from participation.protection import ProtectedFormView
 
@@ -33,7 +33,7 @@ class FeedbackView(ProtectedFormView):
         return redirect(self.page.url)
 
     def get_context(self, form) -> dict:
-        return {"form": form, "feedback_page": self.page}
+        return {"form": form, "feedback_page": self.page, "honeypot": HONEYPOT_FIELD}
 
     def save(self, form: FeedbackForm) -> Feedback:
         return Feedback.objects.create(

@@ -38,8 +38,8 @@ def test_the_cached_page_holds_no_csrf_token_and_sets_no_cookie(client, haquang_
 def test_the_page_loads_the_script_from_static_and_no_inline_code(client, haquang_guide):
     page = soup(client.get(haquang_guide.url))
     scripts = [script for script in page.find_all("script") if script.get("type") != "application/ld+json"]
-    assert [script.get("src") for script in scripts] == ["/static/js/participation-forms.js"]
-    assert all(not script.string for script in scripts)
+    assert "/static/js/participation-forms.js" in [script.get("src") for script in scripts]
+    assert all(script.get("src") and not script.string for script in scripts)
     assert page.find(attrs={"style": True}) is None
 
 
@@ -79,7 +79,9 @@ def test_an_invalid_answer_gets_400_with_the_form_and_nothing_is_stored(
     response = client.post(reverse("participation_feedback", args=[haquang_guide.pk]), data)
     assert response.status_code == 400
     page = soup(response)
-    assert page.find("form", id="feedback") is not None
+    form = page.find("form", id="feedback")
+    assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+    assert form.find("input", id="feedback-website")["name"] == "website"
     assert page.find(id=f"feedback-{field}-error").get_text(strip=True) == message
     assert page.find(class_="form-errors").find("li").get_text(strip=True) == f"{label}: {message}"
     assert Feedback.objects.filter(page=haquang_guide).count() == 0
@@ -145,4 +147,21 @@ def test_a_forged_token_is_not_accepted(csrf_client, haquang_guide):
     )
     assert response.status_code == 200
     assert soup(response).find("form", id="confirm-submission") is not None
+    assert Feedback.objects.count() == 0
+
+
+def test_the_trap_field_is_on_the_page_out_of_reach_of_people(client, haquang_guide):
+    form = soup(client.get(haquang_guide.url)).find("form", id="feedback")
+    trap = form.find("input", attrs={"name": "website"})
+    assert trap["tabindex"] == "-1"
+    assert trap["autocomplete"] == "off"
+    assert trap.find_parent("div")["aria-hidden"] == "true"
+
+
+def test_the_honeypot_answers_like_a_success_and_stores_nothing(client, haquang_guide):
+    response = client.post(
+        reverse("participation_feedback", args=[haquang_guide.pk]), {"helpful": "yes", "website": "http://spam.example"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("participation_feedback_thanks", args=[haquang_guide.pk])
     assert Feedback.objects.count() == 0
