@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "search",
     "indices",
     "legal",
+    "participation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -263,3 +264,15 @@ else:
 
 # Demo accounts: a local-only default password; never used when DEBUG is off.
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "")
+
+# Citizen participation (docs/participation.md): feedback, questions, e-mail alerts.
+# Per client address, django-ratelimit counters in the default cache (shared with REDIS_URL).
+PARTICIPATION_RATE_LIMITS = {
+    "feedback": os.environ.get("RATE_LIMIT_FEEDBACK", "10/m"),
+    "ask": os.environ.get("RATE_LIMIT_ASK", "5/m"),
+    "subscribe": os.environ.get("RATE_LIMIT_SUBSCRIBE", "5/m"),
+}
+# A question's name and contact are erased this many days after it was received (purge_personal_data).
+PARTICIPATION_RETENTION_DAYS = int(os.environ.get("PARTICIPATION_RETENTION_DAYS", "365"))
+# How long a subscription's confirmation link stays valid (nothing is stored until it is used).
+PARTICIPATION_CONFIRMATION_DAYS = int(os.environ.get("PARTICIPATION_CONFIRMATION_DAYS", "7"))

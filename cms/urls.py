@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from articles import views as article_views
 from cms.api import api_router
 from editorial import preview as editorial_preview
+from participation import urls as participation_urls
 from search import views as search_views
 
 urlpatterns = [
@@ -21,6 +22,7 @@ urlpatterns = [
     path("chi-so/", include("indices.urls")),
     path("xem-truoc/<str:token>/", editorial_preview.shared_preview, name="shared_preview"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include(participation_urls)),
 ]
 
 if settings.DEBUG:

@@ -25,6 +25,7 @@ LAYERS = {
     "search": 2,
     "indices": 3,
     "legal": 3,
+    "participation": 3,
     "cms": 9,
 }
 # Function-level imports of our own modules, each with the reason it cannot be at the top.
