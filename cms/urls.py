@@ -12,6 +12,7 @@ from cms.api import api_router
 from search import views as search_views
 
 urlpatterns = [
+    path("", include("ops.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

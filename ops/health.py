@@ -1,0 +1,67 @@
+"""/healthz: is this app server able to answer? For the load balancer and the operators' monitor.
+
+200 {"status": "ok", ...} when the database, the search backend and the cache answer; 503 naming
+each one that failed. Never cached, never rate-limited, no session, plain HTTP allowed (the load
+balancer asks it on the private address).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from wagtail.search.models import IndexEntry
+from wagtail.search.backends import get_search_backend
+
+logger = logging.getLogger(__name__)
+
+
+def check_database() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def check_search() -> None:
+    backend = get_search_backend()
+    client = getattr(backend, "es", None)
+    if client is not None:  # Elasticsearch / OpenSearch
+        client.info()
+    else:  # the database backend: its index table must be readable
+        IndexEntry.objects.exists()
+
+
+def check_cache() -> None:
+    key = f"healthz:{uuid.uuid4().hex}"
+    cache.set(key, "1", 10)
+    if cache.get(key) != "1":
+        raise RuntimeError("cache did not return what was stored")
+    cache.delete(key)
+
+
+CHECKS = {"database": check_database, "search": check_search, "cache": check_cache}
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    results = {}
+    for name, check in CHECKS.items():
+        try:
+            check()
+        except Exception as error:  # noqa: BLE001 - any failure means "not healthy", reported by name
+            logger.error("healthz: %s failed: %s", name, error)
+            results[name] = f"lỗi: {type(error).__name__}"
+        else:
+            results[name] = "ok"
+    failed = [name for name, result in results.items() if result != "ok"]
+    return JsonResponse(
+        {"status": "ok" if not failed else "lỗi", "checks": results, "failed": failed},
+        status=503 if failed else 200,
+        json_dumps_params={"ensure_ascii": False},
+    )
