@@ -6,8 +6,11 @@ contact of `home`, every registered snippet and site setting (a menu or any othe
 adds), and whatever PAGE_CACHE_INVALIDATING_MODELS lists. Saving a draft does not count: the live
 page is unchanged until it is published.
 
-The bump waits for the transaction to commit: a request that read the generation before the commit
-may still store the old page, but under the old generation, which nobody asks for again.
+The generation is bumped twice: at once, and again when the transaction commits. A request that
+read the generation in between may have rendered the old rows, but it stored them under a
+generation that the second bump retires, so nobody is served them. (Inside a transaction that
+never commits, such as a test's, the first bump alone keeps the cache in step with what the
+transaction reads.)
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import COMMENTS_RELATION_NAME, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -36,8 +40,10 @@ DRAFT_ONLY_FIELDS = frozenset(
 
 
 def invalidate() -> None:
-    """Forget every cached page once the current transaction (if any) commits."""
-    transaction.on_commit(generation.bump)
+    """Forget every cached page now and once more when the current transaction (if any) commits."""
+    generation.bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(generation.bump)
 
 
 def _watched(sender) -> bool:
@@ -60,10 +66,14 @@ def _registered_models() -> set:
     return set(get_snippet_models()) | set(settings_registry)
 
 
-def on_save(sender, instance, update_fields=None, raw=False, **kwargs) -> None:
+def on_save(sender, instance, created=False, update_fields=None, raw=False, **kwargs) -> None:
     if raw or not _watched(sender):
         return
     if isinstance(instance, Page) and update_fields and set(update_fields) <= DRAFT_ONLY_FIELDS:
+        return
+    if created and isinstance(instance, (BaseSiteSetting, BaseGenericSetting)):
+        # Wagtail creates a site's settings row, with its defaults, the first time a page reads
+        # it: what the page showed is what the row holds.
         return
     invalidate()
 
