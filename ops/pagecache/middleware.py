@@ -23,7 +23,7 @@ from ops.pagecache import generation
 HIT_HEADER = "X-Page-Cache"
 # Headers a cached copy keeps; everything per-request (cookies, CSP, request id, dates) is added
 # again on the way out by the middleware around this one.
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "X-Robots-Tag")
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Link", "X-Robots-Tag", "X-Frame-Options")
 # A response that varies on any of these may differ between visitors.
 PER_VISITOR_VARY = {"cookie", "authorization", "*"}
 
