@@ -86,6 +86,8 @@ MIDDLEWARE = [
     # Request id and one JSON log line per request (docs/deployment.md).
     "ops.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # /healthz, answered before anything that needs the database.
+    "ops.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Content-Security-Policy: strict on public pages, relaxed for the admin (docs/security.md).
     "ops.security.csp.ScopedCSPMiddleware",

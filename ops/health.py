@@ -1,18 +1,20 @@
 """/healthz: is this app server able to answer? For the load balancer and the operators' monitor.
 
 200 {"status": "ok", ...} when the database, the search backend and the cache answer; 503 naming
-each one that failed. Never cached, never rate-limited, no session, plain HTTP allowed (the load
-balancer asks it on the private address).
+each one that failed. Answered by `HealthCheckMiddleware` near the top of the stack, before any
+middleware that needs the database (the site lookup, sessions), so a dead database gives 503 and
+not a 500. Never cached, never rate-limited, plain HTTP allowed (SECURE_REDIRECT_EXEMPT).
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.search.models import IndexEntry
@@ -65,3 +67,15 @@ def healthz(request: HttpRequest) -> JsonResponse:
         status=503 if failed else 200,
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+class HealthCheckMiddleware:
+    path = "/healthz"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info == self.path:
+            return healthz(request)
+        return self.get_response(request)
