@@ -121,3 +121,14 @@ def test_check_deploy_passes_with_only_the_three_variables():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_the_nginx_example_never_serves_media_documents_directly():
+    import re
+
+    text = (PROJECT / "docs" / "deployment.md").read_text(encoding="utf-8")
+    nginx = "\n".join(re.findall(r"```nginx\n(.*?)```", text, flags=re.S))
+    served = re.findall(r"location\s+(\S+)\s*\{\s*alias", nginx)
+    assert served, "the example serves images from the volume"
+    assert all(not path.startswith("/media/documents") and path != "/media/" for path in served)
+    assert "location /media/documents/ { return 404; }" in nginx
