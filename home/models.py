@@ -117,16 +117,30 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         cards = ("unit",), ("reform_areas",)  # what a card shows, fetched once for all cards
         context["latest_news"] = (
-            NewsPage.objects.live().public().select_related(*cards[0]).prefetch_related(*cards[1]).order_by("-date", "-pk")[:6]
+            NewsPage.objects.live()
+            .public()
+            .select_related(*cards[0])
+            .prefetch_related(*cards[1])
+            .order_by("-date", "-pk")[:6]
         )
         featured_ids = [block["value"] for block in self.featured_guides.raw_data if block["value"]]
         featured = []
         if featured_ids:
-            found = GuidePage.objects.live().public().select_related(*cards[0]).prefetch_related(*cards[1]).in_bulk(featured_ids)
+            found = (
+                GuidePage.objects.live()
+                .public()
+                .select_related(*cards[0])
+                .prefetch_related(*cards[1])
+                .in_bulk(featured_ids)
+            )
             featured = [found[pk] for pk in featured_ids if pk in found]
         if not featured:
             featured = list(
-                GuidePage.objects.live().public().select_related(*cards[0]).prefetch_related(*cards[1]).order_by("-date", "-pk")[:6]
+                GuidePage.objects.live()
+                .public()
+                .select_related(*cards[0])
+                .prefetch_related(*cards[1])
+                .order_by("-date", "-pk")[:6]
             )
         context["featured_guides"] = featured
         context["reform_areas"] = ReformArea.objects.all()

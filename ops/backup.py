@@ -34,7 +34,13 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 
-COUNTED_TABLES = ("wagtailcore_page", "wagtailcore_revision", "auth_user", "wagtailimages_image", "wagtaildocs_document")
+COUNTED_TABLES = (
+    "wagtailcore_page",
+    "wagtailcore_revision",
+    "auth_user",
+    "wagtailimages_image",
+    "wagtaildocs_document",
+)
 PG_BIN_DIRS = ("/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/17/bin")
 
 
@@ -73,7 +79,7 @@ def row_counts() -> dict[str, int]:
     with connection.cursor() as cursor:
         for table in COUNTED_TABLES:
             if table in existing:
-                cursor.execute(f'SELECT COUNT(*) FROM "{table}"')  # noqa: S608 - fixed table names
+                cursor.execute(f'SELECT COUNT(*) FROM "{table}"')
                 counts[table] = cursor.fetchone()[0]
     return counts
 
@@ -163,9 +169,7 @@ def _restore_database(archive: tarfile.TarFile, manifest: dict, scratch: Path) -
     archive.extract(member, scratch, filter="data")
     source = scratch / member
     if manifest["vendor"] != connection.vendor:
-        raise BackupError(
-            f"Bản sao lưu là của {manifest['vendor']}, cơ sở dữ liệu hiện tại là {connection.vendor}."
-        )
+        raise BackupError(f"Bản sao lưu là của {manifest['vendor']}, cơ sở dữ liệu hiện tại là {connection.vendor}.")
     if connection.vendor == "sqlite":
         connection.ensure_connection()
         origin = sqlite3.connect(source)
@@ -180,8 +184,17 @@ def _restore_database(archive: tarfile.TarFile, manifest: dict, scratch: Path) -
     connection.close()
     # --clean --if-exists: a migrated but empty database has the tables already.
     result = subprocess.run(
-        [pg_tool("pg_restore"), *args, "--clean", "--if-exists", "--no-owner", "--single-transaction",
-         "--dbname", name, str(source)],
+        [
+            pg_tool("pg_restore"),
+            *args,
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--single-transaction",
+            "--dbname",
+            name,
+            str(source),
+        ],
         env=env,
         capture_output=True,
         text=True,

@@ -143,7 +143,10 @@ class CheckedImageForm(BaseImageForm):
         head = _head(upload)
         if looks_like_markup(head):
             raise ValidationError(
-                _("Không nhận ảnh SVG (ảnh SVG có thể chứa mã chạy trên trang). Hãy dùng ảnh PNG, JPEG, GIF hoặc WebP."),
+                _(
+                    "Không nhận ảnh SVG (ảnh SVG có thể chứa mã chạy trên trang). "
+                    "Hãy dùng ảnh PNG, JPEG, GIF hoặc WebP."
+                ),
                 code="svg_refused",
             )
         extension = os.path.splitext(upload.name)[1].lower().lstrip(".")

@@ -17,7 +17,9 @@ def pytest_configure(config):
     # Tests run with DEBUG off, where demo accounts need an explicit password.
     settings.DEMO_PASSWORD = "mat-khau-kiem-thu"
     # The page cache's generation file (used without Redis) of the test run, not the project's var/.
-    settings.PAGE_CACHE_GENERATION_FILE = os.path.join(tempfile.mkdtemp(prefix="cchc-test-var-"), "page-cache-generation")
+    settings.PAGE_CACHE_GENERATION_FILE = os.path.join(
+        tempfile.mkdtemp(prefix="cchc-test-var-"), "page-cache-generation"
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -98,7 +98,10 @@ def main(argv: list[str] | None = None) -> int:
         search_p99 = results["search"]["p99"] / 1000
         print("\nmục tiêu:")
         print(f"  bài viết có cache ≥ 60% tệp tĩnh: {cached:.1%} — {'đạt' if cached >= 0.6 else 'CHƯA ĐẠT'}")
-        print(f"  bài viết không cache p95 ≤ 100 ms: {uncached_p95:.1f} ms — {'đạt' if uncached_p95 <= 100 else 'CHƯA ĐẠT'}")
+        print(
+            f"  bài viết không cache p95 ≤ 100 ms: {uncached_p95:.1f} ms — "
+            f"{'đạt' if uncached_p95 <= 100 else 'CHƯA ĐẠT'}"
+        )
         print(f"  tìm kiếm p99 ≤ 150 ms: {search_p99:.1f} ms — {'đạt' if search_p99 <= 150 else 'CHƯA ĐẠT'}")
     finally:
         site.cleanup(keep=args.keep)

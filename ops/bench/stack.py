@@ -89,13 +89,16 @@ class BenchSite:
         )
         subprocess.run([sys.executable, "-c", code], cwd=PROJECT, env=self.env(), check=True)
         self.manage("collectstatic", "--noinput", "-v0")
-        print(f"cơ sở dữ liệu {self.database.vendor}: demo + {pages} trang, {time.perf_counter() - started:.0f} s", flush=True)
+        print(
+            f"cơ sở dữ liệu {self.database.vendor}: demo + {pages} trang, {time.perf_counter() - started:.0f} s",
+            flush=True,
+        )
 
     def start(self, *, workers: int | None = None, tasks_worker: bool = False) -> None:
         extra = {"WEB_CONCURRENCY": str(workers)} if workers else {}
         if tasks_worker:
             extra["TASKS_BACKEND"] = "database"
-        log = open(self.server_log, "ab")  # noqa: SIM115 - closed with the process
+        log = open(self.server_log, "ab")
         command = [sys.executable, "-m", "gunicorn", "-c", str(PROJECT / "ops" / "gunicorn_conf.py"), "cms.wsgi"]
         self.server = subprocess.Popen(command, cwd=PROJECT, env=self.env(**extra), stdout=log, stderr=log)
         if tasks_worker:

@@ -19,8 +19,10 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import COMMENTS_RELATION_NAME, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 
 from ops.pagecache import generation
 
@@ -60,9 +62,6 @@ def _watched_labels() -> frozenset[str]:
 
 def _registered_models() -> set:
     """Snippets and site settings of every app: what they hold is shown on public pages."""
-    from wagtail.contrib.settings.registry import registry as settings_registry
-    from wagtail.snippets.models import get_snippet_models
-
     return set(get_snippet_models()) | set(settings_registry)
 
 

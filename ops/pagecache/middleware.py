@@ -30,11 +30,7 @@ PER_VISITOR_VARY = {"cookie", "authorization", "*"}
 
 def _request_may_be_personal(request: HttpRequest) -> bool:
     cookies = request.COOKIES
-    return (
-        settings.SESSION_COOKIE_NAME in cookies
-        or "messages" in cookies
-        or "HTTP_AUTHORIZATION" in request.META
-    )
+    return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies or "HTTP_AUTHORIZATION" in request.META
 
 
 def cacheable_request(request: HttpRequest) -> bool:

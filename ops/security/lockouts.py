@@ -9,8 +9,8 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import register_permission_policy
 from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 
 def is_administrator(user) -> bool:

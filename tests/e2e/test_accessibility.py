@@ -50,22 +50,25 @@ def test_public_pages_pass_axe_at_phone_and_desktop_width(live_server, demo_urls
         try:
             for width_name, viewport in WIDTHS.items():
                 context = browser.new_context(locale="vi-VN", viewport=viewport)
-                context.route(f"**{AXE_PATH}", lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
+                context.route(
+                    f"**{AXE_PATH}", lambda route: route.fulfill(path=str(AXE), content_type="text/javascript")
+                )
                 page = context.new_page()
                 page.set_default_timeout(30_000)
                 csp_errors: list[str] = []
                 page.on(
                     "console",
-                    lambda message, errors=csp_errors: errors.append(message.text)
-                    if "Content Security Policy" in message.text
-                    else None,
+                    lambda message, errors=csp_errors: (
+                        errors.append(message.text) if "Content Security Policy" in message.text else None
+                    ),
                 )
                 for name, url in demo_urls.items():
                     csp_errors.clear()
                     page.goto(live_server.url + url)
                     page.add_script_tag(url=live_server.url + AXE_PATH)
                     result = page.evaluate(
-                        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+                        "tags => axe.run(document, "
+                        "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
                         RULE_TAGS,
                     )
                     problems = describe(result["violations"])

@@ -16,7 +16,7 @@ def redis_or_skip() -> str:
 
     try:
         redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1).ping()
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         message = f"Không kết nối được Redis {TEST_REDIS_URL}: {error}"
         if os.environ.get("REDIS_REQUIRED") == "1":
             pytest.fail(message + " REDIS_REQUIRED=1: kiểm thử với Redis là bắt buộc.")

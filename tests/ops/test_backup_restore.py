@@ -78,7 +78,11 @@ def test_restore_refuses_a_database_that_has_rows(tmp_path):
         from tests.ops.scratch import PROJECT
 
         result = subprocess.run(
-            [sys.executable, "manage.py", "restore_site", archive], cwd=PROJECT, env=site.env(), capture_output=True, text=True
+            [sys.executable, "manage.py", "restore_site", archive],
+            cwd=PROJECT,
+            env=site.env(),
+            capture_output=True,
+            text=True,
         )
         assert result.returncode == 1
         assert "Cơ sở dữ liệu đang có dữ liệu" in result.stderr

@@ -82,7 +82,12 @@ def test_production_logs_are_json_lines_with_the_request_id(tmp_path):
     assert len(request_lines) == 1, result.stderr[-2000:]
     line = request_lines[0]
     status = int(result.stdout.strip())
-    assert (line["request_id"], line["method"], line["path"], line["status"]) == ("req-0123456789", "GET", "/healthz", status)
+    assert (line["request_id"], line["method"], line["path"], line["status"]) == (
+        "req-0123456789",
+        "GET",
+        "/healthz",
+        status,
+    )
     assert line["level"] == "INFO" and isinstance(line["duration_ms"], float)
 
 

@@ -57,6 +57,8 @@ def test_limits_are_shared_through_redis(client, low_limits, redis_cache):
         client.get("/tim-kiem/", {"q": "thuế"}, REMOTE_ADDR="10.0.0.11")
     from django.core.cache import caches
 
-    keys = caches["default"]._cache.get_client().keys("*ops:search*") or caches["default"]._cache.get_client().keys("*rl:*")
+    keys = caches["default"]._cache.get_client().keys("*ops:search*") or caches["default"]._cache.get_client().keys(
+        "*rl:*"
+    )
     assert keys
     assert client.get("/tim-kiem/", {"q": "thuế"}, REMOTE_ADDR="10.0.0.11").status_code == 429

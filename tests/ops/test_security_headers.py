@@ -18,7 +18,15 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 
 def public_urls() -> list[str]:
-    urls = ["/", "/tin-tuc/", "/huong-dan/", "/hoi-dap/", "/mo-hinh-hay/", "/linh-vuc/the-che/", "/tim-kiem/?q=khai+sinh"]
+    urls = [
+        "/",
+        "/tin-tuc/",
+        "/huong-dan/",
+        "/hoi-dap/",
+        "/mo-hinh-hay/",
+        "/linh-vuc/the-che/",
+        "/tim-kiem/?q=khai+sinh",
+    ]
     urls += [model.objects.live().first().url for model in (NewsPage, GuidePage, FaqPage, SuccessStoryPage)]
     return urls
 
@@ -58,7 +66,9 @@ def test_public_pages_hold_no_inline_script_or_style(client):
     for url in public_urls():
         soup = BeautifulSoup(client.get(url).content, "html.parser")
         inline_scripts = [
-            script for script in soup.find_all("script") if not script.get("src") and script.get("type") != "application/ld+json"
+            script
+            for script in soup.find_all("script")
+            if not script.get("src") and script.get("type") != "application/ld+json"
         ]
         assert inline_scripts == [], url
         assert soup.find_all("style") == [], url
@@ -97,14 +107,20 @@ def test_hsts_and_secure_cookies_when_debug_is_off():
         "s.TWO_FACTOR_REQUIRED, s.LOG_FORMAT)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=PROJECT, env={**env, "DJANGO_SETTINGS_MODULE": "cms.settings"},
-        capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code],
+        cwd=PROJECT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "cms.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert result.stdout.split() == ["31536000", "True", "True", "True", "True", "json"]
 
 
 def test_check_deploy_passes_with_only_the_three_variables():
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("DATABASE_URL", "REDIS_URL", "DJANGO"))}
+    env = {
+        key: value for key, value in os.environ.items() if not key.startswith(("DATABASE_URL", "REDIS_URL", "DJANGO"))
+    }
     env.update(
         {
             "DEBUG": "0",

@@ -130,7 +130,11 @@ def test_an_edit_published_through_one_server_is_fresh_on_the_other(tmp_path):
 
         fresh = requests.get(server_b + section_path, timeout=30)
         assert fresh.headers.get("X-Page-Cache") == "miss"
-        assert BeautifulSoup(fresh.content, "html.parser").title.get_text().startswith("Huyện Hà Quảng (đã sửa qua máy chủ A) –")
+        assert (
+            BeautifulSoup(fresh.content, "html.parser")
+            .title.get_text()
+            .startswith("Huyện Hà Quảng (đã sửa qua máy chủ A) –")
+        )
 
         # The search and reference index updates of that publish wait for the worker.
         *statuses, count = site.python(TASKS, **env)

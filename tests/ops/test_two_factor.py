@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
@@ -52,9 +53,11 @@ def test_set_up_shows_a_local_qr_code_and_confirms_with_a_code(required):
 
 def test_set_up_refuses_a_wrong_code(required):
     client = log_in("quantri")
-    secret = BeautifulSoup(client.get("/admin/xac-thuc-hai-lop/thiet-lap/").content, "html.parser").select_one(
-        "#twofactor-secret"
-    ).get_text()
+    secret = (
+        BeautifulSoup(client.get("/admin/xac-thuc-hai-lop/thiet-lap/").content, "html.parser")
+        .select_one("#twofactor-secret")
+        .get_text()
+    )
     wrong = "000000" if code_for(secret) != "000000" else "111111"
     response = client.post("/admin/xac-thuc-hai-lop/thiet-lap/", {"token": wrong})
     assert "Mã không đúng hoặc đã hết hạn" in response.content.decode()
@@ -93,9 +96,11 @@ def test_the_requirement_is_off_by_default_in_the_local_demo(settings):
 
 def test_the_next_parameter_cannot_send_the_user_elsewhere(required):
     client = log_in("quantri")
-    secret = BeautifulSoup(client.get("/admin/xac-thuc-hai-lop/thiet-lap/").content, "html.parser").select_one(
-        "#twofactor-secret"
-    ).get_text()
+    secret = (
+        BeautifulSoup(client.get("/admin/xac-thuc-hai-lop/thiet-lap/").content, "html.parser")
+        .select_one("#twofactor-secret")
+        .get_text()
+    )
     done = client.post(
         "/admin/xac-thuc-hai-lop/thiet-lap/", {"token": code_for(secret), "next": "https://evil.example.org/"}
     )

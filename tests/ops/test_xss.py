@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 SCRIPT = "<script>window.__xss=1</script>"
 IMAGE = '<img src=x onerror="window.__xss=2">'
-BREAKOUT = '</script><script>window.__xss=3</script>'
+BREAKOUT = "</script><script>window.__xss=3</script>"
 QUOTE = '" autofocus onfocus="window.__xss=4'
 
 
@@ -44,7 +44,7 @@ def hostile_content(tmp_path):
             "reform_areas": ["the-che"],
             "tags": [f"thẻ {IMAGE}", BREAKOUT],
             "summary": f"Tóm tắt {IMAGE} {BREAKOUT}",
-            "body": f"<p>Nội dung {SCRIPT}</p><p onclick=\"window.__xss=5\">đoạn</p>{IMAGE}",
+            "body": f'<p>Nội dung {SCRIPT}</p><p onclick="window.__xss=5">đoạn</p>{IMAGE}',
             "date": "2025-06-01",
         },
         {
