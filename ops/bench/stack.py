@@ -81,11 +81,13 @@ class BenchSite:
             "from django.core.management import call_command\n"
             "import io\n"
             "call_command('migrate', verbosity=0, interactive=False)\n"
-            "call_command('load_demo', stdout=io.StringIO())\n"
+            # search.bench's generator numbers the tree paths of empty sections: generate first,
+            # then the demo adds its pages after them through Wagtail as usual.
             f"pages = {pages}\n"
             "if pages:\n"
             "    from search.bench.generate import generate_pages, index_pages\n"
             "    index_pages(generate_pages(pages))\n"
+            "call_command('load_demo', stdout=io.StringIO())\n"
         )
         subprocess.run([sys.executable, "-c", code], cwd=PROJECT, env=self.env(), check=True)
         self.manage("collectstatic", "--noinput", "-v0")
