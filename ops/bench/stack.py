@@ -39,8 +39,8 @@ class BenchSite:
             self.database.url = self.database.url.replace("_bench", f"_{label}")
         self.server: subprocess.Popen | None = None
         self.worker: subprocess.Popen | None = None
-        self.port = free_port()
-        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.port = 0  # chosen when the server starts: another run may take a port meanwhile
+        self.base_url = ""
         self.server_log = self.scratch / "gunicorn.log"
 
     def env(self, **extra: str) -> dict:
@@ -64,9 +64,10 @@ class BenchSite:
                 # Every request comes from 127.0.0.1: the per-address limit would measure itself.
                 "RATELIMIT_ENABLE": "0",
                 "LOG_LEVEL": "WARNING",
-                "BIND": f"127.0.0.1:{self.port}",
             }
         )
+        if self.port:
+            env["BIND"] = f"127.0.0.1:{self.port}"
         env.update(extra)
         return env
 
@@ -97,6 +98,8 @@ class BenchSite:
         )
 
     def start(self, *, workers: int | None = None, tasks_worker: bool = False) -> None:
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
         extra = {"WEB_CONCURRENCY": str(workers)} if workers else {}
         if tasks_worker:
             extra["TASKS_BACKEND"] = "database"
@@ -112,6 +115,8 @@ class BenchSite:
                 stderr=log,
             )
         for _ in range(240):
+            if self.server.poll() is not None:
+                raise RuntimeError(f"gunicorn exited; see {self.server_log}")
             try:
                 with urllib.request.urlopen(self.base_url + "/healthz", timeout=2) as response:
                     if response.status == 200:
