@@ -30,6 +30,9 @@ BUDGETS = {
     "search": 8,
     "search without results": 9,
 }
+# PostgreSQL search adds round trips of its own (the index-scan setting, the title stage): see the
+# search figures further down docs/performance.md.
+POSTGRESQL_BUDGETS = {"search": 9, "search without results": 11}
 
 
 @pytest.fixture(autouse=True)
@@ -62,7 +65,8 @@ def urls() -> dict[str, str]:
 
 @pytest.mark.parametrize("name", list(BUDGETS))
 def test_page_type_within_its_budget(client, name):
-    assert queries(client, urls()[name]) <= BUDGETS[name]
+    budget = POSTGRESQL_BUDGETS.get(name, BUDGETS[name]) if connection.vendor == "postgresql" else BUDGETS[name]
+    assert queries(client, urls()[name]) <= budget
 
 
 @pytest.mark.parametrize("model", [NewsPage, GuidePage, FaqPage, SuccessStoryPage])
