@@ -17,7 +17,12 @@ def reform_area(request: HttpRequest, slug: str) -> HttpResponse:
     groups = []
     for type_slug, model in article_types().items():
         articles = (
-            model.objects.live().public().filter(reform_areas=area).select_related("unit").order_by("-date", "-pk")
+            model.objects.live()
+            .public()
+            .filter(reform_areas=area)
+            .select_related("unit")
+            .prefetch_related("reform_areas")
+            .order_by("-date", "-pk")
         )
         groups.append(
             {
@@ -38,7 +43,9 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
     tag = Tag.objects.filter(slug=slug).first()
     if tag is None:
         raise Http404(_("Không có từ khóa này."))
-    articles = ArticlePage.objects.live().public().filter(tags=tag).specific()
+    # Cards need titles, URLs, units and areas only: plain ArticlePage rows (their unit and areas
+    # fetched once for the whole page of results), not one query per article type.
+    articles = ArticlePage.objects.live().public().filter(tags=tag)
     context = paginate_listing(request, articles)
     context["tag"] = tag
     return render(request, "articles/tag.html", context)

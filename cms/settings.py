@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "indices",
     "legal",
     "participation",
+    "ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -69,6 +70,13 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
+    "storages",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,17 +87,31 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Request id and one JSON log line per request (docs/deployment.md).
+    "ops.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # /healthz, answered before anything that needs the database.
+    "ops.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy: strict on public pages, relaxed for the admin (docs/security.md).
+    "ops.security.csp.ScopedCSPMiddleware",
+    # 429 for a flood of searches from one address, before anything else is spent on it.
+    "ops.security.ratelimit.RateLimitMiddleware",
+    # Anonymous visitors get whole pages from the cache (docs/caching.md).
+    "ops.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "ops.security.twofactor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.CachedSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -108,6 +130,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.site_navigation",
+                "ops.context_processors.visitor",
             ],
         },
     },
@@ -137,9 +160,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "ops.security.passwords.CharacterClassValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: a locked account+address is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 LANGUAGE_CODE = "vi"
@@ -168,12 +197,81 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
-        if os.environ.get("REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    # One Redis for every worker and app server: shared tables, whole pages, rate-limit counters.
+    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    CACHES = {
+        "default": _redis,
+        "pages": {**_redis, "KEY_PREFIX": "pages", "TIMEOUT": int(os.environ.get("PAGE_CACHE_SECONDS", "600"))},
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "TIMEOUT": int(os.environ.get("PAGE_CACHE_SECONDS", "600")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+
+# Whole-page cache for anonymous visitors (ops.pagecache, docs/caching.md).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "pages"
+# Never cached: the admin, previews, documents (privacy checked per request), search (logged and
+# rate-limited per request), the API, the CSRF token and page-view endpoints, the health check.
+PAGE_CACHE_EXCLUDED_PREFIXES = env_list(
+    "PAGE_CACHE_EXCLUDED_PREFIXES",
+    [
+        "/admin/",
+        "/django-admin/",
+        "/documents/",
+        "/api/",
+        "/tim-kiem/",
+        "/xem-truoc/",
+        "/csrf-token/",
+        "/healthz",
+        "/static/",
+        "/media/",
+    ],
+)
+# Without Redis, worker processes on one host share the cache generation through this file.
+PAGE_CACHE_GENERATION_FILE = os.environ.get(
+    "PAGE_CACHE_GENERATION_FILE", str(BASE_DIR / "var" / "page-cache-generation")
+)
+# Models of other apps whose edits change what public pages show (app_label.ModelName). Pages,
+# sites, snippets and site settings of every app are watched without being listed here.
+PAGE_CACHE_INVALIDATING_MODELS = [
+    "wagtailcore.Page",
+    "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.CollectionViewRestriction",
+    "wagtailcore.Locale",
+    "wagtailredirects.Redirect",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+    "wagtailembeds.Embed",
+    "taggit.Tag",
+    "home.ReformArea",
+    "home.Unit",
+    "home.SiteContact",
+    "home.HomePage",
+    "articles.ArticlePageTag",
+    *env_list("PAGE_CACHE_EXTRA_INVALIDATING_MODELS", []),
+]
+
+# Background work (Wagtail's search index and reference index updates, file deletions): run at once
+# by default and in tests; in production a database queue and `manage.py db_worker` (make serve).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if TASKS_BACKEND == "database"
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
@@ -190,19 +288,137 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cchc@caobang.gov.vn")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+# Transport security (docs/security.md). Secure by default when DEBUG is off: HTTPS only, secure
+# cookies, HSTS. Behind a TLS-terminating proxy set BEHIND_TLS_PROXY=1 (trust X-Forwarded-Proto);
+# a plain-HTTP local run of the production stack (make serve) sets SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0.
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# DENY everywhere; Wagtail's own preview views override it to SAMEORIGIN for the admin's preview panel.
+X_FRAME_OPTIONS = "DENY"
 
+# The client address for rate limits and login throttling. Behind nginx set
+# CLIENT_IP_HEADER=HTTP_X_REAL_IP (and have nginx set X-Real-IP); never trust it without a proxy.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
+
+# Content-Security-Policy (django-csp): public pages allow only this site's own scripts and styles;
+# no 'unsafe-inline'. The admin (Wagtail) gets the relaxed policy below (ops.security.csp).
+_CSP_SELF = "'self'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_CSP_SELF],
+        "script-src": [_CSP_SELF],
+        "style-src": [_CSP_SELF],
+        "img-src": [_CSP_SELF, "data:", *env_list("CSP_MEDIA_ORIGINS", [])],
+        "font-src": [_CSP_SELF],
+        "connect-src": [_CSP_SELF],
+        "media-src": [_CSP_SELF, *env_list("CSP_MEDIA_ORIGINS", [])],
+        # Embedded videos (Wagtail embeds) come from the providers' players.
+        "frame-src": [_CSP_SELF, "https://www.youtube.com", "https://www.youtube-nocookie.com"],
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": [_CSP_SELF],
+        "form-action": [_CSP_SELF],
+    }
+}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [_CSP_SELF],
+        "script-src": [_CSP_SELF, "'unsafe-inline'"],
+        "style-src": [_CSP_SELF, "'unsafe-inline'"],
+        "img-src": [_CSP_SELF, "data:", "blob:", *env_list("CSP_MEDIA_ORIGINS", [])],
+        "font-src": [_CSP_SELF, "data:"],
+        "connect-src": [_CSP_SELF],
+        "media-src": [_CSP_SELF, "blob:", *env_list("CSP_MEDIA_ORIGINS", [])],
+        "frame-src": [_CSP_SELF, "https://www.youtube.com", "https://www.youtube-nocookie.com"],
+        "frame-ancestors": [_CSP_SELF],
+        "object-src": ["'none'"],
+        "base-uri": [_CSP_SELF],
+        "form-action": [_CSP_SELF],
+    }
+}
+CSP_ADMIN_PREFIXES = ["/admin/", "/django-admin/"]
+
+# Login throttling (django-axes): 5 failures for one account from one address lock that pair for
+# AXES_COOLOFF_HOURS or until an administrator unlocks it (Quản trị → Tài khoản bị khóa).
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "ops/lockout.html"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_IPWARE_META_PRECEDENCE_ORDER = [CLIENT_IP_HEADER, "REMOTE_ADDR"]
+AXES_VERBOSE = False
+
+# Rate limits (django-ratelimit counters in the default cache): per client address.
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+RATELIMIT_IP_META_KEY = CLIENT_IP_HEADER
+RATE_LIMITS = {
+    "search": os.environ.get("RATE_LIMIT_SEARCH", "60/m"),
+    "search_autocomplete": os.environ.get("RATE_LIMIT_AUTOCOMPLETE", "180/m"),
+}
+
+# Two-factor authentication (django-otp TOTP, ops.security.twofactor): members of these groups must
+# verify a code from an authenticator app before using the admin. On by default when DEBUG is off;
+# TWO_FACTOR_REQUIRED=0 turns it off (the local demo has it off while DEBUG is on).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", not DEBUG)
+TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS", ["Phê duyệt cấp tỉnh", "Quản trị hệ thống"])
+OTP_TOTP_ISSUER = "CCHC Cao Bằng"
+
+# Media on S3-compatible object storage (django-storages) when a bucket is given: several app
+# servers then share uploads without a shared disk (docs/deployment.md).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID", "")
+    AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY", "")
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_DEFAULT_ACL = None
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", True)
+    AWS_S3_FILE_OVERWRITE = False
+    # Documents keep going through Wagtail's view, which checks their privacy before redirecting.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
+
+# Logs: JSON lines with the request id when DEBUG is off (LOG_FORMAT=text|json).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+LOG_REQUESTS = env_bool("LOG_REQUESTS", not DEBUG)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "ops.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "ops.request": {"level": "INFO" if LOG_REQUESTS else "WARNING"},
+        "axes": {"level": os.environ.get("LOG_LEVEL", "WARNING")},
+    },
 }
 
 # An import waits this long (seconds) for another import or writer to finish (PostgreSQL lock_timeout).
@@ -233,6 +449,10 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Editorial workflow (docs/workflow.md): a login form whose labels all go through the catalogue.
 WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.LoginForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "pdf", "rtf", "txt", "xls", "xlsx", "zip"]
+# Uploads are checked by their content, not their name (ops.uploads, docs/security.md).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "ops.uploads.CheckedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "ops.uploads.CheckedImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Uploads named .pdf/.docx must be PDF/DOCX by content (legal.uploads); the legal bookcase takes
 # only PDF and DOCX files up to LEGAL_FILE_MAX_SIZE bytes (docs/legal.md).
@@ -276,3 +496,5 @@ PARTICIPATION_RATE_LIMITS = {
 PARTICIPATION_RETENTION_DAYS = int(os.environ.get("PARTICIPATION_RETENTION_DAYS", "365"))
 # How long a subscription's confirmation link stays valid (nothing is stored until it is used).
 PARTICIPATION_CONFIRMATION_DAYS = int(os.environ.get("PARTICIPATION_CONFIRMATION_DAYS", "7"))
+# Who may unlock locked logins in the admin (besides superusers).
+ADMINISTRATOR_GROUPS = env_list("ADMINISTRATOR_GROUPS", ["Quản trị hệ thống"])

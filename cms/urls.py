@@ -12,6 +12,7 @@ from participation import urls as participation_urls
 from search import views as search_views
 
 urlpatterns = [
+    path("", include("ops.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

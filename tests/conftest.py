@@ -5,7 +5,7 @@ import tempfile
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 
 
@@ -18,13 +18,19 @@ def pytest_configure(config):
     settings.DEMO_PASSWORD = "mat-khau-kiem-thu"
     # The search log is written at the end of every request, so a test sees its searches counted.
     settings.QUERY_LOG_FLUSH_SECONDS = 0
+    # The page cache's generation file (used without Redis) of the test run, not the project's var/.
+    settings.PAGE_CACHE_GENERATION_FILE = os.path.join(
+        tempfile.mkdtemp(prefix="cchc-test-var-"), "page-cache-generation"
+    )
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    # Wagtail caches site root paths; a test's rolled-back Site must not leak into the next test.
+    # Wagtail caches site root paths, and whole pages are cached: a test's rolled-back rows must not
+    # leak into the next test.
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.blocks import PageChooserBlock
 from wagtail.fields import StreamField
 
-from articles.models.base import ArticleIndexPage, ArticlePage
+from articles.models.base import ArticleIndexPage, ArticlePage, live_pages_in_order
 
 
 class FaqPage(ArticlePage):
@@ -31,7 +31,7 @@ class FaqPage(ArticlePage):
         verbose_name_plural = _("hỏi đáp")
 
     def guides(self) -> list:
-        return [block.value.specific for block in self.related_guides if block.value and block.value.live]
+        return live_pages_in_order(block["value"] for block in self.related_guides.raw_data)
 
     def structured_data(self, request: HttpRequest) -> dict:
         answer = " ".join(strip_tags(str(block.value)) for block in self.body if block.block_type == "paragraph")

@@ -23,7 +23,8 @@ def breadcrumbs(context, page=None, breadcrumb_current: str = "", trail: list | 
     """Home › … › current page, from the page tree or from an explicit trail of (title, url)."""
     crumbs = []
     if page is not None:
-        for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
+        # Titles and URLs only: plain Page rows, one query (no per-type queries).
+        for ancestor in page.get_ancestors().filter(depth__gt=1):
             crumbs.append((ancestor.title if ancestor.depth > 2 else None, ancestor.url))
         current = page.title
     else:

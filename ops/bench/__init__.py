@@ -1,0 +1,1 @@
+"""make bench: the production stack on loopback under wrk (docs/performance.md)."""

@@ -1,0 +1,1 @@
+"""make loadtest: readers, searchers, editors and approvers at once, with a gunicorn reload."""
