@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -50,16 +51,28 @@ def run_import(path: Path, env: dict) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture
-def sqlite_file(tmp_path) -> Path:
+@pytest.fixture(scope="module")
+def sqlite_copy(django_db_setup, django_db_blocker, tmp_path_factory) -> Path | None:
+    """The test database (migrated, demo loaded) copied to a file once, before any test's
+    transaction is open (SQLite's backup waits for a writer's transaction to end)."""
     if connection.vendor != "sqlite":
+        return None
+    path = tmp_path_factory.mktemp("sqlite") / "site.sqlite3"
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        target = sqlite3.connect(path)
+        connection.connection.backup(target)
+        target.execute("PRAGMA journal_mode=WAL")
+        target.close()
+    return path
+
+
+@pytest.fixture
+def sqlite_file(sqlite_copy, tmp_path) -> Path:
+    if sqlite_copy is None:
         pytest.skip("SQLite: the database file and its single write lock")
     path = tmp_path / "site.sqlite3"
-    connection.ensure_connection()
-    target = sqlite3.connect(path)
-    connection.connection.backup(target)
-    target.execute("PRAGMA journal_mode=WAL")
-    target.close()
+    shutil.copyfile(sqlite_copy, path)
     return path
 
 
