@@ -22,6 +22,8 @@ urlpatterns = [
     path("the/<str:slug>/", article_views.tag, name="tag"),
     path("xem-truoc/<str:token>/", editorial_preview.shared_preview, name="shared_preview"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    # Radio, SMS, print, talking points, feeds, robots.txt (docs/channels.md): before Wagtail's catch-all.
+    path("", include("channels.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,171 @@
+"""The "Kênh tuyên truyền" tab of the article editor (hook `register_article_panels`).
+
+- What the site generates (radio script with its reading time, both SMS forms), shown read-only
+  beside the fields that override it, with a button that copies it into the field as a start.
+- The editor's overrides, the radio item's priority (approvers only: a field the user may not set
+  is left out of the form, so a posted value is ignored), window and target units.
+- Key messages (3–7), ethnic-language versions and their recordings.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from modelcluster.forms import BaseChildFormSet
+from wagtail.admin.panels import HelpPanel, InlinePanel, ObjectList, Panel
+from wagtail.admin.panels.base import get_form_for_model
+
+from channels import shortlinks, sms
+from channels.models import Priority
+from channels.models.article import TALKING_POINTS_MAX, TALKING_POINTS_MIN
+from channels.radio.script import Script, generated_script, words_per_minute
+from channels.roles import PRIORITY_PERMISSION
+
+
+class ChannelOptionsFormSet(BaseChildFormSet):
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            if not (self.can_delete and self._should_delete_form(form)) or not form.instance.pk:
+                continue
+            user = getattr(form, "for_user", None)
+            kept = form.instance.__class__.objects.filter(pk=form.instance.pk).values_list("priority", flat=True).first()
+            if kept and kept != Priority.NORMAL and not (user and user.has_perm(PRIORITY_PERMISSION)):
+                raise forms.ValidationError(
+                    _("Mục này có mức ưu tiên phát thanh do cấp phê duyệt đặt; chỉ cấp phê duyệt được xóa.")
+                )
+
+
+class TalkingPointFormSet(BaseChildFormSet):
+    def clean(self):
+        super().clean()
+        kept = [
+            form
+            for form in self.forms
+            if not (self.can_delete and self._should_delete_form(form))
+            and (form.cleaned_data.get("text") if hasattr(form, "cleaned_data") else False)
+        ]
+        if 0 < len(kept) < TALKING_POINTS_MIN or len(kept) > TALKING_POINTS_MAX:
+            raise forms.ValidationError(
+                _("Đề cương cần từ %(min)d đến %(max)d thông điệp chính (hoặc để trống tất cả).")
+                % {"min": TALKING_POINTS_MIN, "max": TALKING_POINTS_MAX}
+            )
+
+
+class LanguageVersionFormSet(BaseChildFormSet):
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if (self.can_delete and self._should_delete_form(form)) or not hasattr(form, "cleaned_data"):
+                continue
+            language = form.cleaned_data.get("language")
+            if language is None:
+                continue
+            if language.pk in seen:
+                raise forms.ValidationError(
+                    _("Mỗi ngôn ngữ chỉ có một bản; “%(language)s” đã có ở trên.") % {"language": language.name}
+                )
+            seen.add(language.pk)
+
+
+class ChannelInlinePanel(InlinePanel):
+    """An InlinePanel whose child form honours FieldPanel(permission=…) and a formset of our own."""
+
+    def __init__(self, relation_name, *args, formset_class=None, **kwargs):
+        self.formset_class = formset_class
+        super().__init__(relation_name, *args, **kwargs)
+
+    def clone_kwargs(self):
+        kwargs = super().clone_kwargs()
+        kwargs["formset_class"] = self.formset_class
+        return kwargs
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        formset = options["formsets"][self.relation_name]
+        child_options = self.child_edit_handler.get_form_options()
+        if child_options.get("field_permissions"):
+            formset["form"] = get_form_for_model(
+                self.db_field.related_model,
+                fields=formset["fields"],
+                widgets=formset["widgets"],
+                field_permissions=child_options["field_permissions"],
+            )
+            formset["inherit_kwargs"] = ["for_user"]
+        if self.formset_class is not None:
+            formset["formset"] = self.formset_class
+        return options
+
+
+class GeneratedTextPanel(Panel):
+    """Read-only: the generated radio script and SMS of the page as it is in the editor."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "channels/admin/generated_panel.html"
+
+        @property
+        def media(self):
+            return forms.Media(js=["channels/js/channel-editor.js"], css={"all": ["channels/css/channel-editor.css"]})
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            site = page.get_site() if page.pk else None
+            context["saved"] = bool(page.pk and page.unit_id)
+            context["words_per_minute"] = words_per_minute(site)
+            if context["saved"]:
+                script = Script(generated_script(page), context["words_per_minute"])
+                link = shortlinks.short_url(page, self.request)
+                context.update(
+                    {
+                        "script": script,
+                        "link": link,
+                        "sms_room": sms.override_room(link),
+                        "sms_gsm": sms.compose(page.title, link),
+                        "sms_ucs": sms.compose(page.title, link, keep_diacritics=True),
+                    }
+                )
+            return context
+
+
+def channel_tab(page_class) -> ObjectList:
+    return ObjectList(
+        [
+            HelpPanel(
+                content=gettext_lazy(
+                    "Từ bài viết, trang tự tạo kịch bản phát thanh, tin nhắn SMS, bản in và đề cương tuyên "
+                    "truyền. Những gì sửa ở đây đi theo bản nháp, được duyệt và xuất bản cùng bài."
+                )
+            ),
+            GeneratedTextPanel(heading=gettext_lazy("Văn bản tạo tự động")),
+            ChannelInlinePanel(
+                "channel_options",
+                heading=gettext_lazy("Kịch bản, tin nhắn và lịch phát"),
+                label=gettext_lazy("Sửa kịch bản, tin nhắn, lịch phát"),
+                max_num=1,
+                formset_class=ChannelOptionsFormSet,
+            ),
+            ChannelInlinePanel(
+                "talking_points",
+                heading=gettext_lazy("Đề cương: thông điệp chính (3–7)"),
+                label=gettext_lazy("Thông điệp"),
+                max_num=TALKING_POINTS_MAX,
+                formset_class=TalkingPointFormSet,
+            ),
+            InlinePanel(
+                "radio_targets",
+                heading=gettext_lazy("Đơn vị nhận bản tin phát thanh"),
+                label=gettext_lazy("Đơn vị"),
+                help_text=gettext_lazy("Để trống: đơn vị của bài và các đơn vị trực thuộc (bài cấp tỉnh: mọi đơn vị)."),
+            ),
+            ChannelInlinePanel(
+                "language_versions",
+                heading=gettext_lazy("Bản phát thanh tiếng dân tộc"),
+                label=gettext_lazy("Bản tiếng dân tộc"),
+                formset_class=LanguageVersionFormSet,
+            ),
+        ],
+        heading=gettext_lazy("Kênh tuyên truyền"),
+    )
