@@ -7,7 +7,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import transaction
+from django.utils import timezone
 
 from articles.models import NewsPage
 from channels.models import BroadcastLanguage, BulletinItem, ChannelOptions, LanguageVersion, MonthlyBulletin, Priority, TalkingPoint
@@ -15,6 +18,7 @@ from home.models import Unit
 
 DEMO_ARTICLE_SLUG = "bao-lac-dua-cai-cach-hanh-chinh-len-song-dai-truyen-thanh-xa-bang-tieng-mong"
 DEMO_BULLETIN_SLUG = "ha-quang-ban-tin-mau"
+DEMO_WINDOW_DAYS = 90
 DEMO_VERSION_TEXT = (
     "[BẢN MẪU – DỮ LIỆU THỬ NGHIỆM, CHƯA PHẢI BẢN DỊCH] Đây là chỗ dịch viên của Huyện Bảo Lạc nhập kịch bản "
     "tiếng Mông của bản tin này. Khi có bản dịch và bản ghi âm thật, biên tập viên thay văn bản này và "
@@ -36,7 +40,11 @@ def _demo_article() -> list[str]:
     draft.language_versions.add(LanguageVersion(language=language, text=DEMO_VERSION_TEXT))
     for position, text in enumerate(DEMO_POINTS):
         draft.talking_points.add(TalkingPoint(text=text, sort_order=position))
-    draft.channel_options.add(ChannelOptions(priority=Priority.PRIORITY))
+    now = timezone.now()
+    # A demo broadcast window that is open when the demo is loaded, so the radio feed has an item.
+    draft.channel_options.add(
+        ChannelOptions(priority=Priority.PRIORITY, valid_from=now, valid_until=now + timedelta(days=DEMO_WINDOW_DAYS))
+    )
     draft.save_revision().publish()
     return [f"Kênh tuyên truyền: bản tiếng Mông (mẫu) và đề cương cho “{page.title}”."]
 

@@ -74,7 +74,22 @@ class Vocabulary:
         # "thủ tục hành chính (TTHC)": the short form that only introduces itself is not read twice.
         for short_form, spoken in self.abbreviations.items():
             text = re.sub(rf"({re.escape(spoken)})\s*\({re.escape(short_form)}\)", r"\1", text, flags=re.IGNORECASE)
-        return self._abbreviation.sub(lambda match: self.abbreviations[match.group(0)], text)
+        return self._abbreviation.sub(self._spoken_in_place, text)
+
+    def _spoken_in_place(self, match: re.Match) -> str:
+        """The spoken form, less what the sentence already said just before the short form.
+
+        "Chỉ số cải cách hành chính PAR INDEX" → the short form adds nothing; "Chỉ số PAR INDEX" →
+        "Chỉ số cải cách hành chính", not "Chỉ số Chỉ số cải cách hành chính".
+        """
+        spoken = self.abbreviations[match.group(0)]
+        before = " ".join(match.string[: match.start()].split()).casefold()
+        words = spoken.split()
+        for size in range(len(words), 0, -1):
+            said = " ".join(words[:size]).casefold()
+            if before.endswith(said) and (len(before) == len(said) or not before[-len(said) - 1].isalnum()):
+                return " ".join(words[size:])
+        return spoken
 
 
 def _document(vocabulary: Vocabulary, with_year: bool):
