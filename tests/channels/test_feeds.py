@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 
 from articles.models import ArticlePage, GuidePage
 from home.models import ReformArea
-from tests.channels.conftest import guide, news
+from tests.channels.conftest import guide, news, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +42,9 @@ def test_feeds_list_the_newest_published_public_articles(client, url, version):
 
 def test_filters_combine(client):
     area = ReformArea.objects.get(slug="chinh-quyen-so")
-    mine = guide(unit_slug="bao-lac", title="Hướng dẫn chính quyền số Bảo Lạc")
+    mine = guide(unit_slug="bao-lac", title="Hướng dẫn chính quyền số Bảo Lạc").get_latest_revision_as_object()
     mine.reform_areas.set([area])
+    publish(mine)
     feed = parsed(client, "/rss/", {"type": "guide", "unit": "bao-lac", "area": "chinh-quyen-so"})
     expected = GuidePage.objects.filter(unit__slug="bao-lac", reform_areas=area)
     assert [entry.title for entry in feed.entries] == expected_titles(expected)

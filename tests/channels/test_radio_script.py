@@ -22,7 +22,7 @@ def test_script_is_plain_text_with_opening_title_summary_and_closing_naming_the_
     assert lines[0] == "Kính thưa bà con! Huyện Hà Quảng xin gửi tới bà con bản tin cải cách hành chính."
     assert lines[1] == "Hà Quảng số hóa hồ sơ một cửa."
     assert lines[2] == "Tóm tắt: Hà Quảng số hóa hồ sơ một cửa."
-    assert lines[-1] == (
+    assert lines[-1].strip() == (
         "Bà con cần tìm hiểu thêm, xin mời xem trên Trang thông tin cải cách hành chính tỉnh Cao Bằng "
         "hoặc hỏi trực tiếp Huyện Hà Quảng. Bản tin do Huyện Hà Quảng cung cấp. Xin cảm ơn bà con đã lắng nghe!"
     )

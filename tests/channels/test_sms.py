@@ -57,7 +57,7 @@ def test_ucs2_message_keeps_diacritics_in_70_characters(client):
     text = response.content.decode()
     assert response["X-SMS-Encoding"] == "UCS-2"
     assert len(text.encode("utf-16-le")) // 2 <= 70
-    assert text == f"Huyện Hà Quảng đẩy mạnh số hóa... {short_link(page)}"
+    assert text == f"Huyện Hà Quảng đẩy mạnh số hóa hồ sơ, kết... {short_link(page)}"
 
 
 def test_the_editors_sms_text_wins(client, article):
