@@ -13,7 +13,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import NewsPage
-from channels.models import BroadcastLanguage, BulletinItem, ChannelOptions, LanguageVersion, MonthlyBulletin, Priority, TalkingPoint
+from channels.models import (
+    BroadcastLanguage,
+    BulletinItem,
+    ChannelOptions,
+    LanguageVersion,
+    MonthlyBulletin,
+    Priority,
+    TalkingPoint,
+)
 from home.models import Unit
 
 DEMO_ARTICLE_SLUG = "bao-lac-dua-cai-cach-hanh-chinh-len-song-dai-truyen-thanh-xa-bang-tieng-mong"

@@ -51,7 +51,11 @@ class Selection:
         return cls(type_slug, area, unit)
 
     def query_string(self) -> str:
-        params = {"type": self.type_slug, "area": self.area.slug if self.area else "", "unit": self.unit.slug if self.unit else ""}
+        params = {
+            "type": self.type_slug,
+            "area": self.area.slug if self.area else "",
+            "unit": self.unit.slug if self.unit else "",
+        }
         encoded = urlencode({key: value for key, value in params.items() if value})
         return f"?{encoded}" if encoded else ""
 

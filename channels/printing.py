@@ -87,7 +87,11 @@ class LocalFetcher(URLFetcher):
 
 def render_pdf(request: HttpRequest, template: str, context: dict) -> bytes:
     html = render_to_string(template, {**context, "for_pdf": True}, request=request)
-    document = weasyprint.HTML(string=html, base_url=request.build_absolute_uri("/"), url_fetcher=LocalFetcher(allowed_protocols=["data", "http", "https"]))
+    document = weasyprint.HTML(
+        string=html,
+        base_url=request.build_absolute_uri("/"),
+        url_fetcher=LocalFetcher(allowed_protocols=["data", "http", "https"]),
+    )
     return document.write_pdf()
 
 

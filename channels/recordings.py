@@ -21,7 +21,7 @@ M4A_BRANDS = {b"M4A ", b"M4B ", b"mp41", b"mp42", b"isom", b"iso2", b"dash"}
 
 
 def audio_format(head: bytes) -> str | None:
-    """"mp3", "ogg" or "m4a" from a file's first bytes, else None."""
+    """ "mp3", "ogg" or "m4a" from a file's first bytes, else None."""
     if head.startswith(b"OggS"):
         return "ogg"
     if head.startswith(b"ID3"):

@@ -38,7 +38,9 @@ STAR = [
 
 def font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    return ImageFont.truetype(finders.find(f"fonts/dejavu/{name}") or str(Path(settings.STATIC_ROOT) / "fonts/dejavu" / name), size)
+    return ImageFont.truetype(
+        finders.find(f"fonts/dejavu/{name}") or str(Path(settings.STATIC_ROOT) / "fonts/dejavu" / name), size
+    )
 
 
 def fingerprint(page) -> str:

@@ -132,5 +132,3 @@ class ChannelsGroup(SnippetViewSetGroup):
 
 
 register_snippet(ChannelsGroup)
-
-

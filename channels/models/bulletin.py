@@ -13,7 +13,7 @@ from home.models import Unit
 
 
 class MonthlyBulletin(index.Indexed, ClusterableModel):
-    """"Bản tin CCHC tháng …": what a commune prints for its notice board (bảng tin công cộng)."""
+    """ "Bản tin CCHC tháng …": what a commune prints for its notice board (bảng tin công cộng)."""
 
     title = models.CharField(
         _("tên bản tin"), max_length=255, help_text=_("Ví dụ: Bản tin CCHC tháng 7/2025 – Huyện Hà Quảng")

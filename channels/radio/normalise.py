@@ -55,9 +55,7 @@ class Vocabulary:
         # Longest first, so "DVCTT" wins over "DVC" and "PAR INDEX" over any shorter form.
         forms = sorted(self.abbreviations, key=len, reverse=True)
         self._abbreviation = (
-            re.compile(
-                rf"(?<!{_WORD_CHAR})(?:{'|'.join(re.escape(form) for form in forms)})(?!{_WORD_CHAR})"
-            )
+            re.compile(rf"(?<!{_WORD_CHAR})(?:{'|'.join(re.escape(form) for form in forms)})(?!{_WORD_CHAR})")
             if forms
             else None
         )

@@ -126,7 +126,9 @@ class ScriptWriter:
         if steps:
             lines.append(_("Trình tự thực hiện gồm %(count)d bước.") % {"count": len(steps)})
             for number, block in enumerate(steps, start=1):
-                lines.append(_("Bước %(number)d: %(title)s") % {"number": number, "title": self.say(block.value["title"])})
+                lines.append(
+                    _("Bước %(number)d: %(title)s") % {"number": number, "title": self.say(block.value["title"])}
+                )
                 if block.value.get("description"):
                     lines += self.rich_text(block.value["description"].source)
         for group in page.document_groups:
@@ -179,9 +181,11 @@ def generated_script(page: ArticlePage) -> str:
 
 
 def words_per_minute(site) -> int:
-    return ChannelSettings.for_site(site).words_per_minute if site else ChannelSettings._meta.get_field(
-        "words_per_minute"
-    ).default
+    return (
+        ChannelSettings.for_site(site).words_per_minute
+        if site
+        else ChannelSettings._meta.get_field("words_per_minute").default
+    )
 
 
 def radio_script(page: ArticlePage, site) -> Script:

@@ -102,5 +102,3 @@ def short_link(request: HttpRequest, code: str) -> HttpResponse:
     if not url:
         raise Http404(_("Đường dẫn ngắn không tồn tại hoặc bài đã gỡ."))
     return redirect(url)
-
-

@@ -47,7 +47,10 @@ def feed_list(request: HttpRequest) -> HttpResponse:
         (_("Tất cả bài viết"), [row(_("Tất cả bài đã đăng"))]),
         (
             _("Theo loại bài"),
-            [row(str(model._meta.verbose_name_plural).capitalize(), type=slug) for slug, model in article_types().items()],
+            [
+                row(str(model._meta.verbose_name_plural).capitalize(), type=slug)
+                for slug, model in article_types().items()
+            ],
         ),
         (_("Theo lĩnh vực cải cách hành chính"), [row(area.name, area=area.slug) for area in ReformArea.objects.all()]),
         (_("Theo đơn vị"), [row(unit.display_name, unit=unit.slug) for unit in Unit.objects.all()]),
@@ -66,7 +69,11 @@ def json_error(message: str, status: int) -> JsonResponse:
 @require_GET
 def radio_feed_index(request: HttpRequest) -> JsonResponse:
     units = [
-        {"slug": unit.slug, "name": unit.name, "url": request.build_absolute_uri(reverse("channels_radio_feed", args=[unit.slug]))}
+        {
+            "slug": unit.slug,
+            "name": unit.name,
+            "url": request.build_absolute_uri(reverse("channels_radio_feed", args=[unit.slug])),
+        }
         for unit in Unit.objects.filter(retired_on__isnull=True)
     ]
     return JsonResponse({"units": units}, json_dumps_params={"ensure_ascii": False})

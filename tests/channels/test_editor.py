@@ -47,7 +47,9 @@ def test_a_contributor_has_no_priority_field_and_a_posted_priority_is_ignored(cl
     client.force_login(user("bientap.haquang"))
     page = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk])).content.decode()
     assert 'name="channel_options-__prefix__-priority"' not in page
-    response = post_edit(client, draft, channel_options=options_formset(radio_script="Kịch bản sửa.", priority="urgent"))
+    response = post_edit(
+        client, draft, channel_options=options_formset(radio_script="Kịch bản sửa.", priority="urgent")
+    )
     assert response.status_code == 302
     saved = latest(draft)
     assert [(option.radio_script, option.priority) for option in saved.channel_options.all()] == [

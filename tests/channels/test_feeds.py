@@ -73,7 +73,9 @@ def test_an_unknown_filter_value_is_a_404_in_vietnamese(client, url, params, mes
 def test_pages_link_the_feeds_that_describe_them(client, article):
     def alternates(url):
         soup = BeautifulSoup(client.get(url).content, "html.parser")
-        return [(link["type"], link["href"]) for link in soup.find_all("link", rel="alternate") if "xml" in link["type"]]
+        return [
+            (link["type"], link["href"]) for link in soup.find_all("link", rel="alternate") if "xml" in link["type"]
+        ]
 
     assert alternates("/") == [("application/rss+xml", "/rss/"), ("application/atom+xml", "/atom/")]
     assert alternates("/huong-dan/") == [

@@ -33,7 +33,9 @@ def test_print_view_has_no_inline_script_or_style(client, article):
     assert soup.find_all("script") == []
     assert soup.find_all("style") == []
     assert soup.find_all(style=True) == []
-    assert [link["href"] for link in soup.find_all("link", rel="stylesheet")] == ["/static/channels/css/print-sheet.css"]
+    assert [link["href"] for link in soup.find_all("link", rel="stylesheet")] == [
+        "/static/channels/css/print-sheet.css"
+    ]
 
 
 def test_pdf_is_generated_on_the_server(client, article):
@@ -48,7 +50,9 @@ def test_monthly_bulletin_prints_each_live_article_with_its_qr(client):
     first, second = news(title="Tin thứ nhất"), news(title="Tin thứ hai")
     draft = news(title="Tin chưa xuất bản", live=False)
     bulletin = MonthlyBulletin(
-        title="Bản tin CCHC tháng 7/2025", slug="thang-7-2025", month=datetime.date(2025, 7, 1),
+        title="Bản tin CCHC tháng 7/2025",
+        slug="thang-7-2025",
+        month=datetime.date(2025, 7, 1),
         unit=Unit.objects.get(slug="ha-quang"),
     )
     bulletin.items = [BulletinItem(page=page, sort_order=i) for i, page in enumerate([second, first, draft])]

@@ -36,8 +36,12 @@ def ids(data) -> list[int]:
 def test_items_are_ordered_most_urgent_first(client):
     now = timezone.now()
     normal = with_options(news(title="Tin thường"), valid_from=now - datetime.timedelta(hours=3))
-    urgent = with_options(news(title="Tin khẩn"), priority=Priority.URGENT, valid_from=now - datetime.timedelta(hours=2))
-    priority = with_options(news(title="Tin ưu tiên"), priority=Priority.PRIORITY, valid_from=now - datetime.timedelta(hours=1))
+    urgent = with_options(
+        news(title="Tin khẩn"), priority=Priority.URGENT, valid_from=now - datetime.timedelta(hours=2)
+    )
+    priority = with_options(
+        news(title="Tin ưu tiên"), priority=Priority.PRIORITY, valid_from=now - datetime.timedelta(hours=1)
+    )
     data = feed(client, "ha-quang")
     mine = [item for item in data["items"] if item["id"] in {normal.pk, urgent.pk, priority.pk}]
     assert [(item["id"], item["priority"], item["priority_label"]) for item in mine] == [
@@ -49,7 +53,11 @@ def test_items_are_ordered_most_urgent_first(client):
 
 def test_only_items_whose_window_is_open_now(client):
     now = timezone.now()
-    past = with_options(news(title="Đã hết hạn"), valid_from=now - datetime.timedelta(days=10), valid_until=now - datetime.timedelta(days=1))
+    past = with_options(
+        news(title="Đã hết hạn"),
+        valid_from=now - datetime.timedelta(days=10),
+        valid_until=now - datetime.timedelta(days=1),
+    )
     future = with_options(news(title="Chưa đến giờ"), valid_from=now + datetime.timedelta(days=1))
     open_now = with_options(news(title="Đang phát"), valid_until=now + datetime.timedelta(days=2))
     found = ids(feed(client, "ha-quang"))
@@ -89,7 +97,9 @@ def test_without_targets_a_province_item_reaches_every_unit_and_a_district_item_
 
 def test_an_item_carries_its_script_and_language_versions(client, article):
     draft = article.get_latest_revision_as_object()
-    draft.language_versions.add(LanguageVersion(language=BroadcastLanguage.objects.get(code="tay"), text="Bản tiếng Tày."))
+    draft.language_versions.add(
+        LanguageVersion(language=BroadcastLanguage.objects.get(code="tay"), text="Bản tiếng Tày.")
+    )
     publish(draft)
     item = next(item for item in feed(client, "ha-quang")["items"] if item["id"] == article.pk)
     script = client.get(article.url + "phat-thanh/").content.decode()

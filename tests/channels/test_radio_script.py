@@ -60,7 +60,10 @@ def test_year_ranges_percent_and_list_items(client, article):
     [
         ("Luật số 59/2020/QH14 có hiệu lực", "Luật số 59 năm 2020 của Quốc hội khóa 14 có hiệu lực."),
         ("Nghị quyết 18-NQ/TW của Trung ương", "Nghị quyết 18 của Ban Chấp hành Trung ương của Trung ương."),
-        ("Thông tư 39/2020/TT-BTTTT về truyền thanh", "Thông tư 39 năm 2020 của Bộ Thông tin và Truyền thông về truyền thanh."),
+        (
+            "Thông tư 39/2020/TT-BTTTT về truyền thanh",
+            "Thông tư 39 năm 2020 của Bộ Thông tin và Truyền thông về truyền thanh.",
+        ),
         ("Kế hoạch tháng 12/2023", "Kế hoạch tháng 12 năm 2023."),
         ("Nhận hồ sơ từ 7h30, trả trong 3–5 ngày", "Nhận hồ sơ từ 7 giờ 30, trả trong 3 đến 5 ngày."),
         ("thủ tục hành chính (TTHC) đơn giản", "thủ tục hành chính đơn giản."),
@@ -82,7 +85,9 @@ def test_an_abbreviation_added_in_the_admin_is_expanded(client):
 def test_guide_steps_and_documents_are_read(client):
     page = guide(
         steps=[("step", {"title": "Nộp hồ sơ tại UBND xã", "description": RichText("<p>Mang theo CCCD.</p>")})],
-        document_groups=[("case", {"case": "", "documents": [{"name": "Tờ khai đăng ký khai sinh", "copies": "1 bản"}]})],
+        document_groups=[
+            ("case", {"case": "", "documents": [{"name": "Tờ khai đăng ký khai sinh", "copies": "1 bản"}]})
+        ],
     )
     lines = body_lines(script_of(client, page))
     assert lines[3:8] == [

@@ -45,10 +45,13 @@ def test_gsm7_message_fits_160_characters_cut_at_a_word(client):
     message, link = text.rsplit(" ", 1)
     assert link == short_link(page)
     assert message.endswith("...")
-    assert message == (
-        "Huyen Ha Quang day manh so hoa ho so, ket qua giai quyet thu tuc hanh chinh tai Bo phan Mot cua cap "
-        "huyen va cac xa, thi tran trong..."
-    )[: len(message)]
+    assert (
+        message
+        == (
+            "Huyen Ha Quang day manh so hoa ho so, ket qua giai quyet thu tuc hanh chinh tai Bo phan Mot cua cap "
+            "huyen va cac xa, thi tran trong..."
+        )[: len(message)]
+    )
 
 
 def test_ucs2_message_keeps_diacritics_in_70_characters(client):
