@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
@@ -22,11 +23,14 @@ from channels.models import (
     Priority,
     TalkingPoint,
 )
+from channels.roles import ensure_translators
+from editorial.demo import demo_password
 from home.models import Unit
 
 DEMO_ARTICLE_SLUG = "bao-lac-dua-cai-cach-hanh-chinh-len-song-dai-truyen-thanh-xa-bang-tieng-mong"
 DEMO_BULLETIN_SLUG = "ha-quang-ban-tin-mau"
 DEMO_WINDOW_DAYS = 90
+DEMO_TRANSLATOR = "dichvien.baolac"
 DEMO_VERSION_TEXT = (
     "[BẢN MẪU – DỮ LIỆU THỬ NGHIỆM, CHƯA PHẢI BẢN DỊCH] Đây là chỗ dịch viên của Huyện Bảo Lạc nhập kịch bản "
     "tiếng Mông của bản tin này. Khi có bản dịch và bản ghi âm thật, biên tập viên thay văn bản này và "
@@ -77,6 +81,23 @@ def _demo_bulletin() -> list[str]:
     return [f"Kênh tuyên truyền: bản tin hằng tháng mẫu ở /ban-tin/{DEMO_BULLETIN_SLUG}/ ({len(news)} bài)."]
 
 
+def _demo_translator() -> list[str]:
+    """dichvien.baolac: a translator of Bảo Lạc (same password rule as the other demo accounts)."""
+    password = demo_password()
+    unit = Unit.objects.filter(slug="bao-lac").first()
+    if password is None or unit is None:
+        return []
+    user, created = get_user_model().objects.get_or_create(
+        username=DEMO_TRANSLATOR, defaults={"first_name": "Biên dịch viên", "last_name": "Bảo Lạc", "is_staff": True}
+    )
+    if created:
+        user.email = f"{DEMO_TRANSLATOR}@caobang.example"
+        user.set_password(password)
+        user.save()
+    user.groups.add(ensure_translators(unit))
+    return [f"Đã tạo tài khoản mẫu: {DEMO_TRANSLATOR}"] if created else []
+
+
 @transaction.atomic
 def load_channel_demo() -> list[str]:
-    return _demo_article() + _demo_bulletin()
+    return _demo_article() + _demo_bulletin() + _demo_translator()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from django.http import HttpResponseForbidden
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -17,12 +20,49 @@ from channels.demo import load_channel_demo
 from channels.feeds import feed_links
 from channels.models import Abbreviation, BroadcastLanguage, MonthlyBulletin
 from channels.panels import channel_tab
+from channels.roles import is_translator_only
 from home.models import HomePage
 
 
 @hooks.register("register_article_panels")
 def channels_tab(page_class):
     return channel_tab(page_class)
+
+
+@hooks.register("before_edit_page")
+def translators_save_only_language_versions(request, page):
+    """A translator's save keeps everything of the latest revision but the ethnic-language versions.
+
+    Whatever else a translator posts (title, body, priority …) is ignored on the server, and the
+    workflow actions (submit, publish, approve) are refused: the unit's editors submit.
+    """
+    if request.method != "POST":
+        return None
+    latest = page.specific.get_latest_revision_as_object()
+    if not isinstance(latest, ArticlePage) or not is_translator_only(request.user, latest.unit_id):
+        return None
+    if any(key.startswith("action-") for key in request.POST):
+        return HttpResponseForbidden(
+            _("Biên dịch viên chỉ lưu bản nháp các bản tiếng dân tộc; biên tập viên của đơn vị gửi duyệt bài."),
+            content_type="text/plain; charset=utf-8",
+        )
+    form_class = latest.get_edit_handler().get_form_class()
+    posted = form_class(
+        request.POST,
+        request.FILES,
+        instance=page.specific.get_latest_revision_as_object(),
+        for_user=request.user,
+        parent_page=page.get_parent(),
+    )
+    versions = posted.formsets.get("language_versions")
+    if versions is None or not versions.is_valid():
+        return None  # Wagtail's own view shows the form with its errors
+    candidate = posted.instance
+    versions.save(commit=False)
+    latest.language_versions = list(candidate.language_versions.all())
+    latest.save_revision(user=request.user, log_action=True)
+    messages.success(request, _("Đã lưu bản nháp các bản tiếng dân tộc của “%(title)s”.") % {"title": latest.title})
+    return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 @hooks.register("article_page_extras")

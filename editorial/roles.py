@@ -189,6 +189,23 @@ def ensure_unit_roles(unit: Unit) -> UnitRoles:
 
 
 @transaction.atomic
+def ensure_unit_group(
+    unit: Unit, name: str, current: Group | None, *, page_actions: list[str], collection_actions: list[str]
+) -> Group:
+    """A further per-unit group that an app above keeps (e.g. channels' translators), idempotent.
+
+    Named `name` (the `current` group is renamed when the unit was), with exactly `page_actions` on
+    the unit's sections and `collection_actions` on the unit's collection, and admin access.
+    """
+    roles = ensure_unit_roles(unit)
+    group = _named_group(name, current)
+    _set_page_permissions(group, list(UnitSection.objects.filter(unit=unit)), page_actions)
+    _set_collection_permissions(group, roles.collection, collection_actions)
+    _set_admin_access(group)
+    return group
+
+
+@transaction.atomic
 def ensure_approver_group() -> Group:
     _ensure_permissions_exist()
     group = _named_group(approver_group_name())

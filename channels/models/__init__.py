@@ -7,6 +7,7 @@ from channels.models.article import (
     TalkingPoint,
 )
 from channels.models.bulletin import BulletinItem, MonthlyBulletin
+from channels.models.roles import UnitTranslators
 from channels.models.settings import ChannelSettings
 from channels.models.vocabulary import Abbreviation, BroadcastLanguage
 
@@ -22,4 +23,5 @@ __all__ = [
     "Priority",
     "RadioTarget",
     "TalkingPoint",
+    "UnitTranslators",
 ]
