@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from channels.models import BulletinItem, MonthlyBulletin
 from home.models import Unit
-from tests.channels.conftest import news
+from tests.channels.conftest import guide, news
 from tests.channels.test_sms import base36
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +69,14 @@ def test_monthly_bulletin_prints_each_live_article_with_its_qr(client):
 
 def test_unknown_bulletin_is_not_found(client):
     assert client.get("/ban-tin/khong-co/").status_code == 404
+
+
+def test_a_guides_print_view_has_its_steps_and_documents(client):
+    page = guide(
+        steps=[("step", {"title": "Nộp tờ khai tại Bộ phận Một cửa", "description": ""})],
+        document_groups=[("case", {"case": "", "documents": [{"name": "Tờ khai đăng ký khai sinh", "copies": "1"}]})],
+    )
+    soup = BeautifulSoup(client.get(page.url + "ban-in/").content, "html.parser")
+    assert [h2.get_text() for h2 in soup.select(".sheet-article h2")][:2] == ["Trình tự thực hiện", "Thành phần hồ sơ"]
+    assert "Nộp tờ khai tại Bộ phận Một cửa" in soup.select_one("ol.steps").get_text()
+    assert "Tờ khai đăng ký khai sinh" in soup.get_text()

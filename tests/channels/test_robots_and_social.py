@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from tests.channels.conftest import publish
+from tests.channels.conftest import news, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +26,6 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_out_admin_and_previews(clien
 
 
 def test_the_sitemap_lists_no_draft(client):
-    from tests.channels.conftest import news
-
     draft = news(title="Bài nháp không có trong sơ đồ trang", live=False)
     assert draft.slug not in client.get("/sitemap.xml").content.decode()
 
