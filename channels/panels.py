@@ -50,10 +50,8 @@ class ChannelOptionsFormSet(ChannelFormSet):
             if not (self.can_delete and self._should_delete_form(form)) or not form.instance.pk:
                 continue
             user = getattr(form, "for_user", None)
-            kept = (
-                form.instance.__class__.objects.filter(pk=form.instance.pk).values_list("priority", flat=True).first()
-            )
-            if kept and kept != Priority.NORMAL and not (user and user.has_perm(PRIORITY_PERMISSION)):
+            # The instance is the child as in the revision being edited; a deletion does not change it.
+            if form.instance.priority != Priority.NORMAL and not (user and user.has_perm(PRIORITY_PERMISSION)):
                 raise forms.ValidationError(
                     _("Mục này có mức ưu tiên phát thanh do cấp phê duyệt đặt; chỉ cấp phê duyệt được xóa.")
                 )

@@ -83,3 +83,20 @@ def test_a_window_that_ends_before_it_starts_is_refused(client, draft):
     )
     assert response.status_code == 200
     assert "Thời điểm kết thúc phải sau thời điểm bắt đầu phát." in response.content.decode()
+
+
+def test_a_contributor_cannot_delete_the_approvers_priority(client, draft):
+    client.force_login(user("pheduyet.tinh"))
+    post_edit(client, draft, channel_options=options_formset(priority="urgent"))
+    option = latest(draft).channel_options.get()
+    client.force_login(user("bientap.haquang"))
+    rows = inline_formset(
+        [{"id": option.pk, "radio_script": "", "sms_text": "", "valid_from": "", "valid_until": "", "DELETE": "1"}],
+        initial=1,
+    )
+    response = post_edit(client, NewsPage.objects.get(pk=draft.pk), channel_options=rows)
+    assert response.status_code == 200
+    assert "Mục này có mức ưu tiên phát thanh do cấp phê duyệt đặt; chỉ cấp phê duyệt được xóa." in (
+        response.content.decode()
+    )
+    assert [o.priority for o in latest(draft).channel_options.all()] == [Priority.URGENT]

@@ -67,11 +67,24 @@ def test_recording_player_with_transcript_and_print_view(live_server, demo_site,
             page.set_input_files("#id_file", str(good))
             page.locator("form button[type=submit], form input[type=submit]").last.click()
             page.wait_for_url(f"{base}/admin/media/**")
-            context.close()
             media = Media.objects.get(title="Bản ghi thử (im lặng)")
 
-            # 2. The demo article's Mông version gets the recording (a new revision, published).
+            # 1b. The editor tab: the generated script copied into the override, live reading time and SMS length.
             article = NewsPage.objects.get(slug=DEMO_ARTICLE_SLUG)
+            page.goto(f"{base}/admin/pages/{article.pk}/edit/")
+            page.get_by_role("tab", name="Kênh tuyên truyền").click()
+            page.locator("[data-channels-copy=radio_script]").click()
+            radio_field = page.locator("textarea[name='channel_options-0-radio_script']")
+            expect(radio_field).to_have_value(page.locator("[data-channels-generated=radio_script]").input_value())
+            expect(page.locator("[data-channels-live=radio_script]")).to_contain_text("Kịch bản đang sửa:")
+            page.fill("input[name='channel_options-0-sms_text']", "Từ 1/8 nộp hồ sơ trực tuyến")
+            live_sms = page.locator("[data-channels-live=sms_text]")
+            expect(live_sms).to_contain_text("không dấu (GSM-7) 27/")
+            expect(live_sms).to_contain_text("có dấu (UCS-2) 27/")
+            shot(page, "channels-1b-editor-tab")
+            context.close()
+
+            # 2. The demo article's Mông version gets the recording (a new revision, published).
             draft = article.get_latest_revision_as_object()
             versions = list(draft.language_versions.all())
             versions[0].recording = media
