@@ -46,8 +46,8 @@ class ChannelFormSet(BaseChildFormSet):
 class ChannelOptionsFormSet(ChannelFormSet):
     def clean(self):
         super().clean()
-        for form in self.forms:
-            if not (self.can_delete and self._should_delete_form(form)) or not form.instance.pk:
+        for form in self.initial_forms:  # the rows already there (their pk is None until first publication)
+            if not (self.can_delete and self._should_delete_form(form)):
                 continue
             user = getattr(form, "for_user", None)
             # The instance is the child as in the revision being edited; a deletion does not change it.
