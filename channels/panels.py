@@ -21,7 +21,7 @@ from wagtail.admin.panels.base import get_form_for_model
 from channels import shortlinks, sms
 from channels.models import Priority
 from channels.models.article import TALKING_POINTS_MAX, TALKING_POINTS_MIN
-from channels.radio.script import Script, generated_script, words_per_minute
+from channels.radio.script import Script, duration_label, generated_script, words_per_minute
 from channels.roles import PRIORITY_PERMISSION
 
 
@@ -140,6 +140,7 @@ class GeneratedTextPanel(Panel):
                 context.update(
                     {
                         "script": script,
+                        "duration": duration_label(script.seconds),
                         "link": link,
                         "sms_room": sms.override_room(link),
                         "sms_gsm": sms.compose(page.title, link),
