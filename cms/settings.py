@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "legal",
     "participation",
     "ops",
+    "channels",
+    "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -464,6 +466,15 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50
+
+# Channels (docs/channels.md): recordings of the ethnic-language radio scripts are wagtailmedia audio,
+# checked by content (MP3, OGG, M4A) and size in channels.recordings; no video is taken.
+WAGTAILMEDIA = {
+    "MEDIA_FORM_BASE": "channels.recordings.RecordingForm",
+    "AUDIO_EXTENSIONS": ["mp3", "ogg", "oga", "m4a"],
+    "VIDEO_EXTENSIONS": [],
+}
+CHANNELS_RECORDING_MAX_BYTES = int(os.environ.get("CHANNELS_RECORDING_MAX_BYTES", str(20 * 1024 * 1024)))
 
 # Search: the database backend is the embedded default; ELASTICSEARCH_URL switches to Elasticsearch.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")

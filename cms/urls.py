@@ -24,6 +24,8 @@ urlpatterns = [
     path("xem-truoc/<str:token>/", editorial_preview.shared_preview, name="shared_preview"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include(participation_urls)),
+    # Radio, SMS, print, talking points, feeds, robots.txt (docs/channels.md): before Wagtail's catch-all.
+    path("", include("channels.urls")),
 ]
 
 if settings.DEBUG:

@@ -16,6 +16,7 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from articles.models import UnitSection
@@ -92,7 +93,8 @@ def reviewer_group_name(unit: Unit) -> str:
 
 
 def _ensure_permissions_exist() -> None:
-    for label in PERMISSION_APPS:
+    labels = PERMISSION_APPS + [app_label for app_label, _model in collection_models()]
+    for label in dict.fromkeys(labels):
         create_permissions(apps.get_app_config(label), verbosity=0)
 
 
@@ -119,11 +121,31 @@ def _set_page_permissions(group: Group, pages: list[Page], actions: list[str]) -
         GroupPagePermission.objects.create(group=group, page_id=page_id, permission_id=permission_id)
 
 
+COLLECTION_MODELS = [("wagtailimages", "image"), ("wagtaildocs", "document")]
+
+
+def collection_models() -> list[tuple[str, str]]:
+    """The models kept in unit collections: images, documents, and what apps above add.
+
+    An app above (e.g. channels' recordings, wagtailmedia) adds (app_label, model) pairs through the
+    `register_unit_collection_models` hook; its groups' rights then survive every role sync.
+    """
+    models = list(COLLECTION_MODELS)
+    for contribute in hooks.get_hooks("register_unit_collection_models"):
+        models += [pair for pair in contribute() if pair not in models]
+    return models
+
+
 def _set_collection_permissions(group: Group, collection: Collection, actions: list[str]) -> None:
+    codenames = {(app_label, f"{action}_{model}") for app_label, model in collection_models() for action in actions}
+    # A model may have no permission for an action (media has no "choose"): that pair is skipped.
     wanted = {
-        _permission(app_label, model, action).pk
-        for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
-        for action in actions
+        permission.pk
+        for permission in Permission.objects.filter(
+            content_type__app_label__in={app_label for app_label, _codename in codenames},
+            codename__in={codename for _app_label, codename in codenames},
+        ).select_related("content_type")
+        if (permission.content_type.app_label, permission.codename) in codenames
     }
     GroupCollectionPermission.objects.filter(group=group).exclude(
         collection=collection, permission_id__in=wanted
@@ -194,6 +216,23 @@ def ensure_unit_roles(unit: Unit) -> UnitRoles | None:
     _set_admin_access(contributors)
     _set_admin_access(reviewers)
     return roles
+
+
+@transaction.atomic
+def ensure_unit_group(
+    unit: Unit, name: str, current: Group | None, *, page_actions: list[str], collection_actions: list[str]
+) -> Group:
+    """A further per-unit group that an app above keeps (e.g. channels' translators), idempotent.
+
+    Named `name` (the `current` group is renamed when the unit was), with exactly `page_actions` on
+    the unit's sections and `collection_actions` on the unit's collection, and admin access.
+    """
+    roles = ensure_unit_roles(unit)
+    group = _named_group(name, current)
+    _set_page_permissions(group, list(UnitSection.objects.filter(unit=unit)), page_actions)
+    _set_collection_permissions(group, roles.collection, collection_actions)
+    _set_admin_access(group)
+    return group
 
 
 @transaction.atomic

@@ -27,6 +27,7 @@ LAYERS = {
     "legal": 3,
     "participation": 3,
     "ops": 3,
+    "channels": 3,
     "cms": 9,
 }
 # Function-level imports of our own modules, each with the reason it cannot be at the top.

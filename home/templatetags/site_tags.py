@@ -2,8 +2,11 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
+from django.templatetags.static import static
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from wagtail import hooks
 
 register = template.Library()
 
@@ -45,3 +48,40 @@ def query_string(context, **changes) -> str:
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+DEFAULT_SHARE_IMAGE = ("images/og-default.png", 1200, 630)
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context, page=None) -> dict:
+    """The picture shown when a page is shared: {url (absolute), width, height, alt}.
+
+    Apps above add their own through the `share_image` hook, `fn(page, request) -> dict | None`
+    (the first answer wins); otherwise the site's default card.
+    """
+    request = context.get("request")
+    for contribute in hooks.get_hooks("share_image"):
+        found = contribute(page, request)
+        if found:
+            return found
+    path, width, height = DEFAULT_SHARE_IMAGE
+    url = static(path)
+    return {
+        "url": request.build_absolute_uri(url) if request is not None else url,
+        "width": width,
+        "height": height,
+        "alt": _("Cải cách hành chính tỉnh Cao Bằng"),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def site_head_extras(context) -> SafeString:
+    """What apps above add inside <head> of every public page (hook `site_head_extras`).
+
+    A hook is `fn(request, context) -> str` (e.g. <link rel="alternate"> to the feeds that describe
+    the page); what it returns is escaped unless marked safe.
+    """
+    request = context.get("request")
+    flat = context.flatten()
+    return mark_safe("".join(conditional_escape(fn(request, flat) or "") for fn in hooks.get_hooks("site_head_extras")))
