@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "articles",
     "editorial",
     "search",
+    "reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -204,6 +205,9 @@ LOGGING = {
 
 # Searches are counted in each process and written after the response, at most this often (search.querylog).
 QUERY_LOG_FLUSH_SECONDS = float(os.environ.get("QUERY_LOG_FLUSH_SECONDS", "30"))
+
+# Reads of articles are counted in each process and written after the response, at most this often (reports.reads).
+READS_FLUSH_SECONDS = float(os.environ.get("READS_FLUSH_SECONDS", "30"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cải cách hành chính tỉnh Cao Bằng"

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from articles import views as article_views
 from cms.api import api_router
 from editorial import preview as editorial_preview
+from reports import reads as report_reads
 from search import views as search_views
 
 urlpatterns = [
@@ -21,6 +22,7 @@ urlpatterns = [
     path("linh-vuc/<slug:slug>/", article_views.reform_area, name="reform_area"),
     path("the/<str:slug>/", article_views.tag, name="tag"),
     path("xem-truoc/<str:token>/", editorial_preview.shared_preview, name="shared_preview"),
+    path("luot-doc/", report_reads.read_beacon, name="reports_read"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

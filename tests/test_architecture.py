@@ -23,6 +23,7 @@ LAYERS = {
     "articles": 1,
     "editorial": 2,
     "search": 2,
+    "reports": 3,
     "cms": 9,
 }
 # Function-level imports of our own modules, each with the reason it cannot be at the top.
