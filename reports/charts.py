@@ -29,6 +29,8 @@ STYLE = Style(
     legend_font_size=13,
     value_font_size=12,
     tooltip_font_size=12,
+    opacity="1",
+    opacity_hover=".85",
 )
 
 
@@ -62,7 +64,6 @@ def bar_chart(
     chart_class = pygal.StackedBar if stacked else pygal.Bar
     chart = chart_class(
         style=STYLE,
-        title=title,
         width=760,
         height=380,
         js=[],

@@ -46,8 +46,17 @@ class PeriodicReport:
         return _("Báo cáo kết quả công tác thông tin, tuyên truyền CCHC")
 
     @property
+    def subtitle(self) -> str:
+        return _("Kết quả công tác thông tin, tuyên truyền cải cách hành chính")
+
+    @property
     def issuer(self) -> str:
-        return self.unit.name if self.unit else _("Tỉnh Cao Bằng")
+        """The issuing body as a report's letterhead names it: districts and communes report as their UBND."""
+        if self.unit is None:
+            return _("UBND tỉnh Cao Bằng")
+        if self.unit.kind in (Unit.Kind.DISTRICT, Unit.Kind.COMMUNE):
+            return _("UBND %(unit)s") % {"unit": self.unit.name}
+        return self.unit.name
 
     @property
     def numbered_sections(self) -> list[tuple[str, dict]]:

@@ -73,7 +73,7 @@ def render(report: PeriodicReport) -> bytes:
     )
 
     _paragraph(document, _("BÁO CÁO"), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=14)
-    _paragraph(document, report.title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _paragraph(document, report.subtitle, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(document, report.period.label, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(document, _("Kính gửi: Sở Nội vụ tỉnh Cao Bằng."), align=WD_ALIGN_PARAGRAPH.CENTER)
 
