@@ -22,6 +22,14 @@ def period_choices():
     return periods.choices(timezone.localdate())
 
 
+class PeriodFilterField(periods.PeriodTokenMixin, django_filters.fields.ChoiceField):
+    pass
+
+
+class PeriodFilter(django_filters.ChoiceFilter):
+    field_class = PeriodFilterField
+
+
 class ReportFilterForm(forms.Form):
     def clean(self):
         data = super().clean()
@@ -39,7 +47,7 @@ class ReportFilterForm(forms.Form):
 class ReportFilterSet(WagtailFilterSet):
     """Not a filter over a queryset: the report reads the cleaned values and computes its rows (reports.figures)."""
 
-    period = django_filters.ChoiceFilter(
+    period = PeriodFilter(
         label=gettext_lazy("Kỳ báo cáo"),
         choices=period_choices,
         empty_label=gettext_lazy("Năm nay"),

@@ -78,7 +78,7 @@ class PeriodicReportForm(forms.Form):
     """Which periodic report: a unit (or the whole province, for the province) and a period."""
 
     unit = forms.ChoiceField(label=gettext_lazy("Đơn vị"), required=False)
-    period = forms.ChoiceField(label=gettext_lazy("Kỳ báo cáo"), required=False)
+    period = periods.PeriodChoiceField(label=gettext_lazy("Kỳ báo cáo"), required=False)
     start = forms.DateField(label=gettext_lazy("Từ ngày (tùy chọn)"), required=False, widget=AdminDateInput)
     end = forms.DateField(label=gettext_lazy("Đến ngày (tùy chọn)"), required=False, widget=AdminDateInput)
 

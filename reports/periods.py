@@ -12,6 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -138,3 +139,20 @@ def choices(today: datetime.date, years: int = 3) -> list[tuple[str, str]]:
             if datetime.date(number, month_number, 1) <= today:
                 options.append(month(number, month_number))
     return [(period.token, period.label) for period in options]
+
+
+class PeriodTokenMixin:
+    """For a select of the recent periods that also takes any other period token ("2012-Q3" in a link)."""
+
+    default_error_messages = {"invalid_choice": gettext_lazy("Kỳ báo cáo không hợp lệ: %(value)s.")}
+
+    def valid_value(self, value) -> bool:
+        try:
+            parse(value)
+        except ValueError:
+            return False
+        return True
+
+
+class PeriodChoiceField(PeriodTokenMixin, forms.ChoiceField):
+    pass

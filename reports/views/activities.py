@@ -70,13 +70,22 @@ class ActivityIndexView(generic.IndexView):
         return buttons
 
 
-class ActivityCreateView(generic.CreateView):
+class InvalidIs400Mixin:
+    """A form with errors answers 400 (with the form and its Vietnamese errors), and nothing is stored."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class ActivityCreateView(InvalidIs400Mixin, generic.CreateView):
     def save_instance(self):
         self.form.instance.created_by = self.request.user
         return super().save_instance()
 
 
-class ActivityEditView(InstanceCheckedMixin, generic.EditView):
+class ActivityEditView(InstanceCheckedMixin, InvalidIs400Mixin, generic.EditView):
     instance_action = "change"
 
 
