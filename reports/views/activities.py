@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
@@ -113,8 +113,8 @@ class OutreachActivityViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [
-        DateColumn("date", label=gettext_lazy("Ngày")),
         "title",
+        Column("date", label=gettext_lazy("Ngày"), accessor=lambda activity: activity.date.strftime("%d/%m/%Y")),
         Column("unit", label=gettext_lazy("Đơn vị")),
         Column("kind", label=gettext_lazy("Hình thức"), accessor="get_kind_display"),
         Column("count", label=gettext_lazy("Số lượng")),
