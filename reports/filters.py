@@ -118,7 +118,7 @@ def article_type_choices():
     return [(slug, type_label(slug)) for slug in article_types()]
 
 
-class PageReadsFilterSet(ReportFilterSet):
+class TypedReportFilterSet(ReportFilterSet):
     article_type = django_filters.ChoiceFilter(
         label=gettext_lazy("Loại bài"),
         choices=article_type_choices,

@@ -20,12 +20,14 @@ class ContentRow:
     is_total: bool = False
 
 
-def _articles(scope: Scope):
+def _articles(scope: Scope, type_slug: str | None = None):
     pages = ArticlePage.objects.live().filter(date__gte=scope.period.start, date__lte=scope.period.end)
+    if type_slug:
+        pages = pages.type(article_types()[type_slug])
     return scope.filter_units(pages)
 
 
-def content_rows(scope: Scope) -> list[ContentRow]:
+def content_rows(scope: Scope, type_slug: str | None = None) -> list[ContentRow]:
     """One row per (period, unit, reform area, type) with the number of articles, then the total.
 
     An article filed under two reform areas counts in both areas' rows; the total row counts
@@ -34,7 +36,7 @@ def content_rows(scope: Scope) -> list[ContentRow]:
     areas = {area.pk: area for area in ReformArea.objects.cached()}
     units = units_by_id()
     counts: Counter = Counter()
-    for _pk, unit_id, content_type_id, day, area_id in _articles(scope).values_list(
+    for _pk, unit_id, content_type_id, day, area_id in _articles(scope, type_slug).values_list(
         "pk", "unit_id", "content_type_id", "date", "reform_areas"
     ):
         counts[(scope.bucket(day), unit_id, area_id, article_type_of_content_type(content_type_id))] += 1
@@ -66,7 +68,7 @@ def content_rows(scope: Scope) -> list[ContentRow]:
             unit="",
             reform_area="",
             article_type="",
-            count=_articles(scope).count(),
+            count=_articles(scope, type_slug).count(),
             is_total=True,
         )
     )

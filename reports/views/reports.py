@@ -18,7 +18,7 @@ from wagtail.admin.views.reports import ReportView
 from reports import figures, periods
 from reports.access import ReportAccessPolicy
 from reports.charts import bar_chart
-from reports.filters import PageReadsFilterSet, ReportFilterSet, UngroupedReportFilterSet
+from reports.filters import ReportFilterSet, TypedReportFilterSet, UngroupedReportFilterSet
 from reports.models import OutreachActivity
 
 
@@ -99,6 +99,7 @@ class ContentPublishedReport(FigureReportView):
     index_url_name = "reports_content"
     index_results_url_name = "reports_content_results"
     filename_base = "noi-dung-da-dang"
+    filterset_class = TypedReportFilterSet
     intro = gettext_lazy(
         "Bài đang hiển thị trên Cổng, theo ngày đăng. Một bài thuộc nhiều lĩnh vực được tính ở mỗi lĩnh vực; "
         "dòng Tổng cộng tính mỗi bài một lần."
@@ -114,7 +115,7 @@ class ContentPublishedReport(FigureReportView):
     export_headings = {column.name: column.label for column in columns}
 
     def rows(self, scope):
-        return figures.content_rows(scope)
+        return figures.content_rows(scope, self.filters.form.cleaned_data.get("article_type") or None)
 
     def chart(self, scope, rows):
         buckets, series = figures.content_per_bucket_and_type(scope)
@@ -262,7 +263,7 @@ class PageReadsReport(FigureReportView):
     header_icon = "view"
     index_url_name = "reports_page_reads"
     index_results_url_name = "reports_page_reads_results"
-    filterset_class = PageReadsFilterSet
+    filterset_class = TypedReportFilterSet
     filename_base = "luot-doc-theo-bai"
     intro = gettext_lazy(
         "Lượt đọc được đếm trên máy chủ, không dùng cookie, không lưu địa chỉ IP; không tính máy tìm kiếm."
