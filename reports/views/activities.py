@@ -29,8 +29,8 @@ class InstanceCheckedMixin:
 
     instance_action = "change"
 
-    def get_object(self, queryset=None):
-        activity = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        activity = super().get_object(*args, **kwargs)
         if not policy().user_has_permission_for_instance(self.request.user, self.instance_action, activity):
             raise PermissionDenied
         return activity
@@ -97,6 +97,14 @@ class ActivityInspectView(InstanceCheckedMixin, generic.InspectView):
     instance_action = "view"
 
 
+class ActivityHistoryView(InstanceCheckedMixin, generic.HistoryView):
+    instance_action = "view"
+
+
+class ActivityUsageView(InstanceCheckedMixin, generic.UsageView):
+    instance_action = "view"
+
+
 class OutreachActivityViewSet(ModelViewSet):
     model = OutreachActivity
     icon = "calendar-check"
@@ -110,6 +118,8 @@ class OutreachActivityViewSet(ModelViewSet):
     edit_view_class = ActivityEditView
     delete_view_class = ActivityDeleteView
     inspect_view_class = ActivityInspectView
+    history_view_class = ActivityHistoryView
+    usage_view_class = ActivityUsageView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [

@@ -82,7 +82,7 @@ def test_a_measure_of_another_kind_is_not_kept(client, known):
     assert OutreachActivity.objects.get(title="Phát thanh về đăng ký kết hôn").copies is None
 
 
-@pytest.mark.parametrize("view", ["edit", "delete", "inspect"])
+@pytest.mark.parametrize("view", ["edit", "delete", "inspect", "history", "history_results", "usage"])
 def test_another_units_activity_is_refused_by_url(client, known, view):
     client.force_login(known.contributor_one)
     conference = known.activities["conference"]
