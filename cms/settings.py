@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "ops",
     "channels",
     "wagtailmedia",
+    "reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -428,6 +429,9 @@ IMPORT_LOCK_TIMEOUT = float(os.environ.get("IMPORT_LOCK_TIMEOUT", "60"))
 
 # Searches are counted in each process and written after the response, at most this often (search.querylog).
 QUERY_LOG_FLUSH_SECONDS = float(os.environ.get("QUERY_LOG_FLUSH_SECONDS", "30"))
+
+# Reads of articles are counted in each process and written after the response, at most this often (reports.reads).
+READS_FLUSH_SECONDS = float(os.environ.get("READS_FLUSH_SECONDS", "30"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cải cách hành chính tỉnh Cao Bằng"

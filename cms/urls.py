@@ -9,6 +9,7 @@ from articles import views as article_views
 from cms.api import api_router
 from editorial import preview as editorial_preview
 from participation import urls as participation_urls
+from reports import reads as report_reads
 from search import views as search_views
 
 urlpatterns = [
@@ -22,6 +23,7 @@ urlpatterns = [
     path("the/<str:slug>/", article_views.tag, name="tag"),
     path("chi-so/", include("indices.urls")),
     path("xem-truoc/<str:token>/", editorial_preview.shared_preview, name="shared_preview"),
+    path("luot-doc/", report_reads.read_beacon, name="reports_read"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include(participation_urls)),
     # Radio, SMS, print, talking points, feeds, robots.txt (docs/channels.md): before Wagtail's catch-all.

@@ -28,6 +28,7 @@ LAYERS = {
     "participation": 3,
     "ops": 3,
     "channels": 3,
+    "reports": 3,
     "cms": 9,
 }
 # Function-level imports of our own modules, each with the reason it cannot be at the top.
