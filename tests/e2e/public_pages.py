@@ -34,6 +34,14 @@ def _preview_link() -> str:
     return f"/xem-truoc/{link.token}/"
 
 
+def _live(app_label: str, model_name: str) -> str:
+    return apps.get_model(app_label, model_name).objects.live().order_by("pk").first().url
+
+
+def _by_slug(app_label: str, model_name: str, prefix: str) -> str:
+    return f"{prefix}{apps.get_model(app_label, model_name).objects.order_by('pk').first().slug}/"
+
+
 PUBLIC_PAGES: dict[str, Callable[[], str]] = {
     "home": lambda: "/",
     "news index": lambda: "/tin-tuc/",
@@ -52,4 +60,20 @@ PUBLIC_PAGES: dict[str, Callable[[], str]] = {
     "filtered index": lambda: "/huong-dan/?area=thu-tuc-hanh-chinh",
     "shared preview link": _preview_link,
     "not found": lambda: "/khong-co-trang-nay/",
+    # Legal bookcase (legal)
+    "document index": lambda: "/van-ban/",
+    "filtered document index": lambda: "/van-ban/?type=nghi-dinh",
+    "legal document": lambda: _live("legal", "DocumentPage"),
+    # Reform indices (indices)
+    "indices": lambda: "/chi-so/",
+    "one index": lambda: _by_slug("indices", "ReformIndex", "/chi-so/"),
+    # Citizen participation (participation)
+    "ask a question": lambda: "/gui-cau-hoi/",
+    "email alerts": lambda: "/dang-ky-nhan-tin/",
+    # Channels (channels)
+    "printable bulletin": lambda: _first_live("NewsPage") + "ban-in/",
+    "talking points": lambda: _first_live("NewsPage") + "de-cuong/",
+    "guide print view": lambda: _first_live("GuidePage") + "ban-in/",
+    "list of feeds": lambda: "/nguon-tin/",
+    "monthly bulletin": lambda: _by_slug("channels", "MonthlyBulletin", "/ban-tin/"),
 }

@@ -7,7 +7,6 @@ skipped, unless E2E_REQUIRED=1 (CI), where a missing browser is a failure.
 
 from __future__ import annotations
 
-import importlib
 import os
 from io import StringIO
 from pathlib import Path
@@ -22,6 +21,7 @@ from editorial.demo import demo_password
 from editorial.models import ProvincialApprovalTask
 from home.models import Unit
 
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
@@ -57,16 +57,29 @@ def browser_or_skip():
 
 
 def restore_seed_data() -> None:
-    """A flush by an earlier transactional test removes what home's data migration seeded."""
+    """A flush by an earlier transactional test removes what the apps' data migrations seeded
+    (units and areas, document types, indices, channel vocabulary, synonyms …): run those again."""
     from django.apps import apps
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
 
-    if not Unit.objects.exists():
-        importlib.import_module("home.migrations.0002_seed_reform_areas_and_units").seed(apps, None)
-        from articles.tree import ensure_site_tree
-        from editorial.workflow import ensure_editorial_setup
+    if Unit.objects.exists():
+        return
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    project_apps = [config.label for config in apps.get_app_configs() if config.path.startswith(str(ROOT))]
+    for app_label in project_apps:
+        names = sorted(name for label, name in loader.disk_migrations if label == app_label)
+        for name in names:
+            if "seed" not in name and "default" not in name:
+                continue
+            for operation in loader.disk_migrations[(app_label, name)].operations:
+                if isinstance(operation, RunPython):
+                    operation.code(apps, None)
+    from articles.tree import ensure_site_tree
+    from editorial.workflow import ensure_editorial_setup
 
-        ensure_site_tree()
-        ensure_editorial_setup()
+    ensure_site_tree()
+    ensure_editorial_setup()
 
 
 @pytest.fixture
