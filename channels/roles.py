@@ -38,8 +38,18 @@ def grant_priority_to_approvers() -> None:
         group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
 
 
-def ensure_translators(unit: Unit) -> Group:
+def ensure_translators(unit: Unit) -> Group | None:
+    """The unit's translator group with its rights; a merged unit's translators join the receiving
+    unit's group and its own group goes (as editorial does with its contributors and reviewers)."""
     current = UnitTranslators.objects.filter(unit=unit).select_related("group").first()
+    if unit.merged_into_id is not None:
+        if current is not None:
+            receiving = ensure_translators(unit.merged_into)
+            receiving.user_set.add(*current.group.user_set.all())
+            group = current.group
+            current.delete()
+            group.delete()
+        return None
     group = ensure_unit_group(
         unit,
         translator_group_name(unit),

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -31,6 +32,7 @@ from wagtail.models import Page
 from articles.models import UnitSection
 from articles.tree import ensure_unit_sections
 from editorial.models import UnitReviewTask, UnitRoles
+from editorial.roles import collection_models
 from home.models import Unit
 from home.text import slugify_vi
 
@@ -176,8 +178,11 @@ def _hand_over_roles(source: Unit, target: Unit, accounts: str) -> None:
                 account.save(update_fields=["is_active"])
     else:
         raise UnitChangeError(_("Hãy chọn cách xử lý tài khoản của đơn vị."))
-    get_image_model().objects.filter(collection=roles.collection).update(collection=target_roles.collection)
-    get_document_model().objects.filter(collection=roles.collection).update(collection=target_roles.collection)
+    # Every model kept in unit collections (images, documents, recordings …) moves: a collection's
+    # members are deleted with it (CollectionMember's foreign key cascades).
+    for app_label, model_name in collection_models():
+        model = apps.get_model(app_label, model_name)
+        model.objects.filter(collection=roles.collection).update(collection=target_roles.collection)
     groups, collection = [roles.contributors, roles.reviewers], roles.collection
     roles.delete()
     for group in groups:

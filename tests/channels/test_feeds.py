@@ -58,7 +58,7 @@ def test_filters_combine(client):
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"type": "video"}, "Không có loại bài “video”. Các loại: news, guide, faq, story.\n"),
+        ({"type": "video"}, "Không có loại bài “video”. Các loại: news, guide, faq, story, document.\n"),
         ({"area": "khong-co"}, "Không có lĩnh vực cải cách hành chính “khong-co”.\n"),
         ({"unit": "khong-co", "type": "news"}, "Không có đơn vị “khong-co”.\n"),
     ],

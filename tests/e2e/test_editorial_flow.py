@@ -66,7 +66,7 @@ def restore_seed_data() -> None:
     if Unit.objects.exists():
         return
     loader = MigrationLoader(None, ignore_no_migrations=True)
-    project_apps = [config.label for config in apps.get_app_configs() if config.path.startswith(str(ROOT))]
+    project_apps = [config.label for config in apps.get_app_configs() if Path(config.path).parent == ROOT]
     for app_label in project_apps:
         names = sorted(name for label, name in loader.disk_migrations if label == app_label)
         for name in names:
