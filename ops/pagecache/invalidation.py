@@ -18,7 +18,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import COMMENTS_RELATION_NAME, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -70,10 +69,9 @@ def on_save(sender, instance, created=False, update_fields=None, raw=False, **kw
         return
     if isinstance(instance, Page) and update_fields and set(update_fields) <= DRAFT_ONLY_FIELDS:
         return
-    if created and isinstance(instance, (BaseSiteSetting, BaseGenericSetting)):
-        # Wagtail creates a site's settings row, with its defaults, the first time a page reads
-        # it: what the page showed is what the row holds.
-        return
+    # A settings row created here is an editor's first save: home.SiteContact.for_site shows the
+    # defaults without writing, and a row other settings create on first read costs one
+    # invalidation, once.
     invalidate()
 
 

@@ -71,6 +71,7 @@ def test_the_page_shows_the_form(client):
         "guide",
         "faq",
         "story",
+        "document",  # new legal documents (legal app) can be followed too
     }
     assert "ha-quang" in {box["value"] for box in form.find_all("input", attrs={"name": "units"})}
     assert [radio["value"] for radio in form.find_all("input", attrs={"name": "frequency"})] == ["immediate", "weekly"]
