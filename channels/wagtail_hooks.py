@@ -21,6 +21,7 @@ from channels.feeds import feed_links
 from channels.models import Abbreviation, BroadcastLanguage, MonthlyBulletin
 from channels.panels import channel_tab
 from channels.roles import is_translator_only
+from channels.versions import shown_versions
 from home.models import HomePage
 
 
@@ -78,11 +79,7 @@ def article_extras(page, request, position: str):
                 ("application/pdf", f"{page.url}ban-in/?pdf=1", _("Bản in PDF")),
             ],
         )
-    versions = [
-        version
-        for version in page.language_versions.select_related("language", "recording")
-        if version.text.strip() or version.recording
-    ]
+    versions = shown_versions(page)
     return render_to_string(
         "channels/includes/article_channels.html", {"page": page, "versions": versions}, request=request
     )

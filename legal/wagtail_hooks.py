@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from legal.demo import load_demo_documents
 from legal.importing import DocumentAdapter
-from legal.links import legal_basis_url
+from legal.links import legal_basis_urls
 from legal.models import DocumentIndexPage, DocumentType
 
 
@@ -39,8 +39,8 @@ def demo_documents():
 
 
 @hooks.register("resolve_legal_basis")
-def legal_basis_link(number, date, request):
-    return legal_basis_url(number, date, request)
+def legal_basis_links(entries, request):
+    return legal_basis_urls(entries, request)
 
 
 class DocumentTypeViewSet(SnippetViewSet):

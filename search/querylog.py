@@ -74,8 +74,12 @@ class QueryLogBuffer:
             for key, counts in sorted(pending.items())
         ]
         try:
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.executemany(sql, rows)
+            if len(rows) == 1:  # one statement is atomic by itself: no transaction round trips
+                with connection.cursor() as cursor:
+                    cursor.execute(sql, rows[0])
+            else:
+                with transaction.atomic(), connection.cursor() as cursor:
+                    cursor.executemany(sql, rows)
         except DatabaseError:
             logger.warning("Chưa ghi được nhật ký tìm kiếm (%s truy vấn); sẽ ghi lần sau.", len(rows), exc_info=True)
             with self.lock:

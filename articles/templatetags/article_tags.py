@@ -30,11 +30,25 @@ def legal_basis_url(context, value) -> str:
     """The URL of a page for the document a legal-basis entry cites, "" when none is known.
 
     Apps above `articles` that publish documents answer through the `resolve_legal_basis` hook:
-    `fn(number, date, request) -> URL or ""` (the first non-empty answer wins).
+    `fn(entries, request) -> [URL or ""]` for a list of (number, date) pairs (the first non-empty
+    answer wins). The page's whole legal basis is resolved at its first entry, in one call per
+    hook, and kept for the rest of the request.
     """
     request = context.get("request")
-    for resolve in hooks.get_hooks("resolve_legal_basis"):
-        url = resolve(value.get("number") or "", value.get("date"), request)
-        if url:
-            return url
-    return ""
+    entry = (value.get("number") or "", value.get("date"))
+    known = getattr(request, "_legal_basis_urls", None) if request is not None else None
+    if known is None or entry not in known:
+        page = context.get("page")
+        entries = [entry]
+        for block in getattr(page, "legal_basis", None) or ():
+            other = (block.value.get("number") or "", block.value.get("date"))
+            if other not in entries:
+                entries.append(other)
+        urls = [""] * len(entries)
+        for resolve in hooks.get_hooks("resolve_legal_basis"):
+            answers = resolve(entries, request)
+            urls = [url or answer for url, answer in zip(urls, answers, strict=True)]
+        known = {**(known or {}), **dict(zip(entries, urls, strict=True))}
+        if request is not None:
+            request._legal_basis_urls = known
+    return known[entry]
