@@ -460,9 +460,7 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "ops.uploads.CheckedDocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "ops.uploads.CheckedImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# Uploads named .pdf/.docx must be PDF/DOCX by content (legal.uploads); the legal bookcase takes
-# only PDF and DOCX files up to LEGAL_FILE_MAX_SIZE bytes (docs/legal.md).
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "legal.uploads.CheckedDocumentForm"
+# The legal bookcase takes only PDF and DOCX files up to LEGAL_FILE_MAX_SIZE bytes (docs/legal.md).
 LEGAL_FILE_MAX_SIZE = int(os.environ.get("LEGAL_FILE_MAX_SIZE", str(20 * 1024 * 1024)))
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

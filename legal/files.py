@@ -57,19 +57,6 @@ def extension(name: str) -> str:
     return PurePath(name or "").suffix.lower().lstrip(".")
 
 
-def check_content_matches_name(file, name: str) -> None:
-    """A file named .pdf or .docx must be one (other extensions are left to Wagtail's list)."""
-    wanted = extension(name)
-    if wanted not in LABELS:
-        return
-    if sniff(file) != wanted:
-        raise ValidationError(
-            _("Tệp “%(name)s” có đuôi .%(extension)s nhưng nội dung không phải tệp %(label)s; tệp không được lưu.")
-            % {"name": PurePath(name).name, "extension": wanted, "label": LABELS[wanted]},
-            code="content_mismatch",
-        )
-
-
 def check_legal_file(document) -> str:
     """The kind of a document page's file ("pdf"/"docx"); ValidationError, in Vietnamese, if it is
     neither by content, is named otherwise, is missing from storage or is too large."""

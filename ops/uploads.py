@@ -107,6 +107,14 @@ def _megabytes(size: int) -> str:
 
 
 class CheckedDocumentForm(BaseDocumentForm):
+    def _post_clean(self):
+        # A file refused above is gone from cleaned_data; the model's own extension check would
+        # then add a second error about an empty name. Keep the reason given for the file.
+        refused = list(self._errors["file"].as_data()) if self._errors and "file" in self._errors else None
+        super()._post_clean()
+        if refused is not None:
+            self._errors["file"] = self.error_class(refused)
+
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload is None or not hasattr(upload, "read"):
@@ -120,13 +128,15 @@ class CheckedDocumentForm(BaseDocumentForm):
             )
         extension = os.path.splitext(upload.name)[1].lower().lstrip(".")
         head = _head(upload)
-        if extension not in {"txt", "csv"} and looks_like_markup(head):
-            raise ValidationError(_("Không nhận tệp SVG hoặc HTML."), code="markup_refused")
         if extension in {"txt", "csv"} and looks_like_markup(head):
             raise ValidationError(
                 _("Tệp văn bản này chứa mã HTML hoặc SVG; không nhận tệp SVG hoặc HTML."), code="markup_refused"
             )
         if not document_content_matches(upload, extension):
+            # A real PDF or Word package may hold XML (metadata, parts stored uncompressed): markup
+            # is looked for only in a file that is not what its name says.
+            if looks_like_markup(head) and not head.startswith((b"PK\x03\x04", b"%PDF-", OLE2)):
+                raise ValidationError(_("Không nhận tệp SVG hoặc HTML."), code="markup_refused")
             raise ValidationError(
                 _("Nội dung tệp không đúng với loại tệp .%(extension)s. Hãy tải lên đúng tệp gốc.")
                 % {"extension": extension},
