@@ -18,6 +18,12 @@ from tests.reports.conftest import csv_rows, run_workflow
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def without_citizen_sections(monkeypatch):
+    """As if no app above (participation) added sections to the report through its hook."""
+    monkeypatch.setitem(hooks._hooks, "unit_report_sections", [])
+
+
 def sections(response) -> dict[str, dict[str, str]]:
     """{section heading: {row label: value}} of the report as shown."""
     soup = BeautifulSoup(response.content, "html.parser")
@@ -86,7 +92,9 @@ def test_the_periodic_reports_figures_equal_the_reports(admin_client, known):
     assert workflow["Hướng dẫn quá hạn rà soát (tại ngày lập báo cáo)"] == str(len(overdue)) == "2"
 
 
-def test_without_a_citizen_app_the_participation_section_says_there_is_no_data(admin_client, known):
+def test_without_a_citizen_app_the_participation_section_says_there_is_no_data(
+    admin_client, known, without_citizen_sections
+):
     shown = sections(admin_client.get(reverse("reports_periodic"), {"unit": known.one.slug, "period": "2012"}))
     assert list(shown) == [
         "I. Thông tin đăng tải trên Cổng thông tin CCHC",
@@ -100,7 +108,7 @@ def test_without_a_citizen_app_the_participation_section_says_there_is_no_data(a
     assert shown["V. Sự tham gia của người dân, doanh nghiệp"] == "Chưa có số liệu"
 
 
-def test_sections_from_the_hook_follow_ours_in_order(admin_client, known):
+def test_sections_from_the_hook_follow_ours_in_order(admin_client, known, without_citizen_sections):
     calls = []
 
     def citizen_sections(unit, start, end):
@@ -181,7 +189,7 @@ def test_a_bad_period_answers_400(admin_client, known):
     assert "Kỳ báo cáo không hợp lệ: 2012-Q5." in BeautifulSoup(response.content, "html.parser").get_text()
 
 
-def test_the_docx_holds_the_report(admin_client, known):
+def test_the_docx_holds_the_report(admin_client, known, without_citizen_sections):
     UnitReport.objects.create(unit=known.one, start="2012-01-01", end="2012-12-31", difficulties="Thiếu loa.")
     response = admin_client.get(reverse("reports_periodic_docx"), {"unit": known.one.slug, "period": "2012"})
     assert response["Content-Disposition"] == 'attachment; filename="bao-cao-tuyen-truyen-cchc-kiem-thu-mot-2012.docx"'
@@ -201,7 +209,7 @@ def test_the_docx_holds_the_report(admin_client, known):
     assert document.tables[0].cell(0, 0).text == "UBND HUYỆN KIỂM THỬ MỘT"
 
 
-def test_the_pdf_holds_the_report(admin_client, known):
+def test_the_pdf_holds_the_report(admin_client, known, without_citizen_sections):
     response = admin_client.get(reverse("reports_periodic_pdf"), {"unit": known.one.slug, "period": "2012"})
     assert response["Content-Type"] == "application/pdf"
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(response.content)).pages)
