@@ -67,6 +67,13 @@ def main() -> None:
         "MEDIA_ROOT": str(workdir / "media"),
         "STATIC_ROOT": str(workdir / "static"),
         "SECURE_COOKIES": "0",
+        # Plain HTTP on loopback, every reader from one address, no cached pages: each request
+        # reaches the application and the database, as in the issue (before the page cache).
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "TWO_FACTOR_REQUIRED": "0",
+        "RATELIMIT_ENABLE": "0",
+        "PAGE_CACHE_ENABLED": "0",
         "LOG_LEVEL": "ERROR",
     }
     started = time.perf_counter()
