@@ -63,11 +63,17 @@ def test_a_buffer_that_cannot_be_written_keeps_its_counts_for_the_next_time(clie
     settings.QUERY_LOG_FLUSH_SECONDS = 3600
     client.get(reverse("search"), {"q": "một cửa"})
 
-    def locked(*args, **kwargs):
-        raise DatabaseError("database is locked")
+    class LockedDatabase:
+        """The real connection, except that no statement can run: the write lock is never granted."""
+
+        def __getattr__(self, name):
+            return getattr(connection, name)
+
+        def cursor(self):
+            raise DatabaseError("database is locked")
 
     with monkeypatch.context() as patch:
-        patch.setattr("search.querylog.transaction.atomic", locked)
+        patch.setattr("search.querylog.connection", LockedDatabase())
         assert buffer.flush() == 0
     assert buffer.flush() == 1
     assert QueryLog.objects.get(query="một cửa").hits == 1
