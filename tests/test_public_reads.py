@@ -19,6 +19,7 @@ from search.querylog import buffer
 
 pytestmark = pytest.mark.django_db
 WRITES = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE|SAVEPOINT|BEGIN|CREATE|DROP|ALTER)\b", re.IGNORECASE)
+TRANSACTION_CONTROL = re.compile(r"^\s*(SAVEPOINT|BEGIN)\b", re.IGNORECASE)
 
 
 @pytest.fixture(autouse=True)
@@ -47,6 +48,11 @@ def test_public_pages_and_searches_write_nothing_while_they_are_served(client, s
             response = client.get(url, params)
         assert response.status_code == 200, url
         writes = [query["sql"] for query in queries if WRITES.match(query["sql"])]
+        if connection.vendor == "postgresql":
+            # A transaction takes no write lock there: the search's read-only one (SET LOCAL of
+            # the planner setting, search.retrieval.index_scans) is allowed. On SQLite every
+            # transaction begins IMMEDIATE, i.e. takes the write lock: none may open.
+            writes = [sql for sql in writes if not TRANSACTION_CONTROL.match(sql)]
         assert writes == [], url
 
 
