@@ -191,10 +191,12 @@ def _database_search(query: ParsedQuery, filters: Filters, outcome: Outcome, ven
     plan = retrieval.plan(query, vendor)
     if plan is None:
         return
-    total, outcome.total_unfiltered, outcome.counts = facet_counts(retrieval.count_groups(plan, filters), filters)
+    with retrieval.index_scans():
+        groups = retrieval.count_groups(plan, filters)
+        total, outcome.total_unfiltered, outcome.counts = facet_counts(groups, filters)
+        ids = retrieval.ranked_ids(plan, filters, CANDIDATE_LIMIT) if total else []
     if not total:
         return
-    ids = retrieval.ranked_ids(plan, filters, CANDIDATE_LIMIT)
     order = {page_id: position for position, page_id in enumerate(ids)}
     head = rank(query, load_documents(ids, body_phrases(query)), order)
     kept = [hit.document.page_id for hit in head]

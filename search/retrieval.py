@@ -259,7 +259,7 @@ def rest_ids(plan: Plan, filters: Filters, exclude: list[int], offset: int, limi
         f"{filter_sql}{excluded} ORDER BY CASE WHEN d.date IS NULL THEN 1 ELSE 0 END, d.date DESC, d.page_id DESC "
         "LIMIT %s OFFSET %s"
     )
-    with _index_scans(), connection.cursor() as cursor:
+    with index_scans(), connection.cursor() as cursor:
         cursor.execute(sql, [*match_params, *filter_params, *exclude, limit, offset])
         return [int(row[0]) for row in cursor.fetchall()]
 
@@ -369,21 +369,21 @@ def _stages(plan: Plan) -> list[tuple[str, str, bool]]:
 
 
 def ranked_ids(plan: Plan, filters: Filters, limit: int) -> list[int]:
-    """Up to `limit` matching pages (with the filters), roughly best first."""
+    """Up to `limit` matching pages (with the filters), roughly best first (run it, like
+    count_groups, inside `index_scans`)."""
     run = _sqlite_stage if plan.vendor == "sqlite" else _postgresql_stage
     ids: list[int] = []
-    with _index_scans():
-        for column, expression, ranked in _stages(plan):
-            for page_id in run(column, expression, limit, plan, filters, ranked):
-                if page_id not in ids:
-                    ids.append(page_id)
-            if len(ids) >= limit:
-                break
+    for column, expression, ranked in _stages(plan):
+        for page_id in run(column, expression, limit, plan, filters, ranked):
+            if page_id not in ids:
+                ids.append(page_id)
+        if len(ids) >= limit:
+            break
     return ids[:limit]
 
 
 @contextmanager
-def _index_scans():
+def index_scans():
     """On PostgreSQL, keep the planner on the indexes for the statements inside.
 
     The planner prices `tsvector @@ tsquery` as cheap and so, once the table's statistics are
@@ -403,14 +403,13 @@ def _index_scans():
 
 
 def backend_queryset(filters: Filters):
-    """Live public articles of the filters, as a queryset the backend turns into filter clauses."""
+    """Live public articles of the type, unit and dates: the backend makes them filter clauses."""
     model = article_types().get(filters.type, ArticlePage) if filters.type else ArticlePage
     queryset = model.objects.live().public()
     if filters.unit:
-        queryset = queryset.filter(unit_id__in=Unit.objects.filter(slug=filters.unit).values_list("pk", flat=True))
-    if filters.area:
-        area_pages = SearchDocument.objects.filter(area_slugs__contains=f" {filters.area} ")
-        queryset = queryset.filter(id__in=list(area_pages.values_list("page_id", flat=True)))
+        queryset = queryset.filter(
+            unit_id__in=list(Unit.objects.filter(slug=filters.unit).values_list("pk", flat=True))
+        )
     if filters.date_from:
         queryset = queryset.filter(date__gte=filters.date_from)
     if filters.date_to:
@@ -419,10 +418,17 @@ def backend_queryset(filters: Filters):
 
 
 def backend_search(query: ParsedQuery, filters: Filters):
+    """The backend's lazy results for the query with the filters as filter clauses (None: no words)."""
     terms = [term for term in query.retrieval_terms() if term.isascii() and term.isalnum()]
     if not terms:
         return None
-    return backend_queryset(filters).search(PlainText(" ".join(terms), operator="or"))
+    results = backend_queryset(filters).search(PlainText(" ".join(terms), operator="or"))
+    compiler = getattr(results, "query_compiler", None)
+    if filters.area and compiler is not None:
+        # A reform area is a many-to-many relation: filtered by the ids of its pages ("pk" field).
+        in_area = SearchDocument.objects.filter(area_slugs__contains=f" {filters.area} ")
+        compiler.extra_filters = ({"terms": {"pk": [str(pk) for pk in in_area.values_list("page_id", flat=True)]}},)
+    return results
 
 
 def backend_counts(query: ParsedQuery, filters: Filters) -> dict[str, Counter]:

@@ -9,8 +9,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from articles.models import ArticlePage
-from search.documents import update_page
-from search.models import Synonym
+from search.documents import forget_document_terms, update_page
+from search.models import SearchDocument, Synonym
 from search.query import forget_synonyms
 from search.querylog import buffer, flush_if_due, forget_promotions
 
@@ -27,6 +27,7 @@ def page_saved(sender, instance, raw: bool = False, **kwargs) -> None:
 
 def connect() -> None:
     post_save.connect(page_saved, dispatch_uid="search.page_saved")
+    post_delete.connect(forget_document_terms, sender=SearchDocument, dispatch_uid="search.document_deleted")
     post_save.connect(forget_synonyms, sender=Synonym, dispatch_uid="search.synonym_saved")
     post_delete.connect(forget_synonyms, sender=Synonym, dispatch_uid="search.synonym_deleted")
     request_finished.connect(flush_if_due, dispatch_uid="search.query_log_flush")

@@ -61,6 +61,11 @@ QUERY_MIX: list[tuple[str, dict]] = [
 @dataclass
 class Latency:
     samples_ms: list[float]
+    labels: list[str] | None = None
+
+    def slowest(self, count: int) -> list[tuple[str, float]]:
+        labels = self.labels or [""] * len(self.samples_ms)
+        return sorted(zip(labels, self.samples_ms, strict=True), key=lambda pair: -pair[1])[:count]
 
     def percentile(self, share: float) -> float:
         ordered = sorted(self.samples_ms)
@@ -80,11 +85,14 @@ class Latency:
         return 1000 * len(self.samples_ms) / sum(self.samples_ms)
 
 
-def run_mix(rounds: int) -> tuple[Latency, Latency]:
-    """Each query of the mix `rounds` times after one warm-up round: (search only, whole page)."""
+def run_mix(rounds: int) -> tuple[Latency, Latency, Latency]:
+    """Each query of the mix `rounds` times after one warm-up round: (search only, whole page,
+    whole page of the filtered queries alone)."""
     client = Client()
     engine_ms: list[float] = []
     page_ms: list[float] = []
+    labels: list[str] = []
+    filtered_ms: list[float] = []
     for round_number in range(rounds + 1):
         for query, params in QUERY_MIX:
             started = time.perf_counter()
@@ -105,7 +113,10 @@ def run_mix(rounds: int) -> tuple[Latency, Latency]:
             if round_number:
                 engine_ms.append((middle - started) * 1000)
                 page_ms.append((finished - middle) * 1000)
-    return Latency(engine_ms), Latency(page_ms)
+                labels.append(f"{query} {params}" if params else query)
+                if params:
+                    filtered_ms.append((finished - middle) * 1000)
+    return Latency(engine_ms), Latency(page_ms, labels), Latency(filtered_ms)
 
 
 def index_size_bytes() -> dict[str, int]:

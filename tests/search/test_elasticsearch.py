@@ -66,9 +66,23 @@ def test_default_analyzers_fold_vietnamese(backend):
     assert analyzers["default_search"]["filter"] == [
         "lowercase",
         "vietnamese_stop",
+        "vietnamese_query_folding",
         "vietnamese_synonyms",
-        "vietnamese_folding",
     ]
+
+
+def test_search_analyser_folds_before_the_folded_synonym_rules(db):
+    # "Căn cước công dân" typed with marks must reach the rule "can cuoc cong dan, cccd" folded.
+    with override_settings(WAGTAILSEARCH_BACKENDS=ES_SETTINGS):
+        backend = get_search_backend()
+    settings = analysis(backend)
+    for name in ("vietnamese_search", "default_search"):
+        chain = settings["analyzer"][name]["filter"]
+        assert chain.index("vietnamese_query_folding") < chain.index("vietnamese_synonyms"), name
+    assert settings["filter"]["vietnamese_query_folding"] == {"type": "asciifolding", "preserve_original": False}
+    rules = settings["filter"]["vietnamese_synonyms"]["synonyms"]
+    assert rules and all(rule.isascii() for rule in rules)
+    assert any("can cuoc cong dan" in rule and "cccd" in rule for rule in rules)
 
 
 def test_i_y_char_filter_pattern(backend):
@@ -131,3 +145,45 @@ def test_or_query_from_the_citizen_search(backend):
 
 def test_punctuation_only_query_gives_no_results_without_asking_the_server(backend):
     assert list(backend.search("!!! ???", ArticlePage)) == []
+
+
+def compiled_filters(filters) -> str:
+    from search.query import parse_query
+    from search.retrieval import backend_search
+
+    results = backend_search(parse_query("hop tac xa", expand=False), filters)
+    return json.dumps(results.query_compiler.get_query(), ensure_ascii=False, default=str)
+
+
+def test_unit_and_date_filters_are_filter_clauses_of_the_query(backend):
+    import datetime
+
+    from home.models import Unit
+    from search.filters import Filters
+
+    unit = Unit.objects.get(slug="nguyen-binh")
+    query = json.loads(
+        compiled_filters(
+            Filters(unit="nguyen-binh", date_from=datetime.date(2024, 1, 1), date_to=datetime.date(2024, 6, 30))
+        )
+    )
+    text = json.dumps(query)
+    assert "filter" in query["bool"]
+    assert f'"articles_articlepage__unit_id_filter": [{unit.pk}]' in text
+    assert '"articles_articlepage__date_filter": {"gte": "2024-01-01"}' in text
+    assert '"articles_articlepage__date_filter": {"lte": "2024-06-30"}' in text
+    assert '"live_filter": true' in text
+
+
+def test_type_and_area_filters_are_filter_clauses_of_the_query(backend):
+    from search.filters import Filters
+    from search.models import SearchDocument
+
+    text = compiled_filters(Filters(type="guide", area="tai-chinh-cong"))
+    # The type: the guide model's content type; the area: the ids of the pages in it.
+    assert "articles.guidepage" in text
+    in_area = list(
+        SearchDocument.objects.filter(area_slugs__contains=" tai-chinh-cong ").values_list("page_id", flat=True)
+    )
+    assert in_area
+    assert '{"terms": {"pk": [' + ", ".join(f'"{page_id}"' for page_id in in_area) + "]}}" in text
