@@ -191,18 +191,48 @@ def _database_search(query: ParsedQuery, filters: Filters, outcome: Outcome, ven
     plan = retrieval.plan(query, vendor)
     if plan is None:
         return
+    phrases = body_phrases(query)
     with retrieval.index_scans():
-        groups = retrieval.count_groups(plan, filters)
-        total, outcome.total_unfiltered, outcome.counts = facet_counts(groups, filters)
-        ids = retrieval.ranked_ids(plan, filters, CANDIDATE_LIMIT) if total else []
+        if filters.active:
+            # The mode is chosen on the unfiltered matches, by the count (see retrieval).
+            groups = retrieval.count_groups(plan, filters)
+            ids, complete = retrieval.ranked_ids(plan, filters, CANDIDATE_LIMIT) if groups else ([], True)
+            documents = load_documents(ids, phrases)
+        else:
+            for mode in retrieval.modes(plan):
+                plan.mode = mode
+                ids, complete = retrieval.ranked_ids(plan, filters, CANDIDATE_LIMIT)
+                documents = load_documents(ids, phrases)
+                if documents or not complete:
+                    break
+            if complete:
+                # The stages read every matching page: the visible ones are all loaded, so they
+                # are the count (one query fewer for the usual, specific query).
+                groups = [(doc.type_slug, doc.unit_slug, doc.area_slugs, True, 1) for doc in documents]
+            else:
+                groups = retrieval.count_groups(plan, filters, choose=False)
+    total, outcome.total_unfiltered, outcome.counts = facet_counts(groups, filters)
     if not total:
         return
     order = {page_id: position for position, page_id in enumerate(ids)}
-    head = rank(query, load_documents(ids, body_phrases(query)), order)
+    head = rank(query, documents, order)
     kept = [hit.document.page_id for hit in head]
+    if filters.active or not complete:
 
-    def rest(offset: int, limit: int) -> list[Hit]:
-        return _unscored(_ordered(retrieval.rest_ids(plan, filters, kept, offset, limit)))
+        def rest(offset: int, limit: int) -> list[Hit]:
+            return _unscored(_ordered(retrieval.rest_ids(plan, filters, kept, offset, limit)))
+
+    else:
+        # Every match is loaded: the ones the ranker set aside follow, newest first.
+        kept_ids = set(kept)
+        others = sorted(
+            (document for document in documents if document.page_id not in kept_ids),
+            key=lambda document: (document.date is not None, document.date or datetime.date.min, document.page_id),
+            reverse=True,
+        )
+
+        def rest(offset: int, limit: int) -> list[Hit]:
+            return _unscored(others[offset : offset + limit])
 
     outcome.hits = Results(head, total, rest)
 

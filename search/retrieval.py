@@ -197,41 +197,45 @@ def _visible_sql(names: dict[str, str]) -> str:
 
 
 def _match_sql(plan: Plan, names: dict[str, str]) -> tuple[str, list]:
-    """A subquery of the ids of the pages matching the plan in its mode (visibility aside)."""
+    """A subquery of the ids of the pages matching the plan in its mode (visibility aside): the
+    union of its stages (`_stages`) without their limits."""
+    parts: list[tuple[str, str]] = []
+    for column, expression, _ranked in _stages(plan):
+        if (column, expression) not in parts:
+            parts.append((column, expression))
     types = plan.types
     if plan.vendor == "sqlite":
         placeholders = ", ".join(["%s"] * len(types))
-        body = (
-            f"SELECT CAST(e.object_id AS INTEGER) FROM {names['fts']} JOIN {names['entry']} e "
-            f"ON e.id = {names['fts']}.rowid WHERE {names['fts']} MATCH %s AND e.content_type_id IN ({placeholders})"
-        )
-        title = f"SELECT rowid FROM {TITLE_FTS} WHERE {TITLE_FTS} MATCH %s"
-        if plan.mode == ALL:
-            return f"{title} UNION {body}", [plan.every, f"{{body}} : ({plan.every})", *types]
-        text = f"({plan.every}) OR ({plan.rare_any})" if plan.rare_any else plan.every
-        return f"{title} UNION {body}", [plan.anyone, f"{{body}} : ({text})", *types]
-    if plan.mode == ALL:
-        title, body = plan.every, plan.every
-    else:
-        title = plan.anyone
-        body = f"({plan.every}) | ({plan.rare_any})" if plan.rare_any else plan.every
-    condition = "(e.autocomplete @@ to_tsquery('simple', %s) OR e.body @@ to_tsquery('simple', %s))"
-    sql = f"SELECT e.object_id::integer FROM {names['entry']} e WHERE {condition} AND e.content_type_id = ANY(%s)"
-    return sql, [title, body, types]
+        selects, params = [], []
+        for column, expression in parts:
+            if column == "autocomplete":
+                selects.append(f"SELECT rowid FROM {TITLE_FTS} WHERE {TITLE_FTS} MATCH %s")
+                params.append(expression)
+            else:
+                selects.append(
+                    f"SELECT CAST(e.object_id AS INTEGER) FROM {names['fts']} JOIN {names['entry']} e "
+                    f"ON e.id = {names['fts']}.rowid WHERE {names['fts']} MATCH %s "
+                    f"AND e.content_type_id IN ({placeholders})"
+                )
+                params += [f"{{{column}}} : ({expression})", *types]
+        return " UNION ".join(selects), params
+    condition = " OR ".join(f"e.{column} @@ to_tsquery('simple', %s)" for column, _expression in parts)
+    sql = f"SELECT e.object_id::integer FROM {names['entry']} e WHERE ({condition}) AND e.content_type_id = ANY(%s)"
+    return sql, [*(expression for _column, expression in parts), types]
 
 
-def count_groups(plan: Plan, filters: Filters) -> list[tuple[str, str, str, bool, int]]:
+def count_groups(plan: Plan, filters: Filters, choose: bool = True) -> list[tuple[str, str, str, bool, int]]:
     """(type, unit, areas, within the dates, pages) of every matching page, grouped.
 
-    Chooses the plan's mode: ALL when any page holds every concept, else ANY. The type, unit and
+    With `choose`, sets the plan's mode: ALL when a page holds every concept, else ANY (without,
+    counts in the plan's mode). The type, unit and
     area filters are left to the caller (each facet counts with the others applied); the dates are
     a column of the grouping, as they apply to every facet.
     """
     names = _names()
     date_sql, date_params = _date_condition(filters)
     in_dates = f"CASE WHEN {date_sql} THEN 1 ELSE 0 END" if date_sql else "1"
-    modes = (ALL, ANY) if len(plan.groups) <= MAX_ALL_CONCEPTS else (ANY,)
-    for mode in modes:
+    for mode in modes(plan) if choose else (plan.mode,):
         plan.mode = mode
         match, match_params = _match_sql(plan, names)
         sql = (
@@ -241,9 +245,14 @@ def count_groups(plan: Plan, filters: Filters) -> list[tuple[str, str, str, bool
         with connection.cursor() as cursor:
             cursor.execute(sql, [*date_params, *match_params])
             rows = [(type_slug, unit, areas, bool(dated), count) for type_slug, unit, areas, dated, count in cursor]
-        if rows or len(plan.groups) == 1:  # one concept: both modes are the same set
+        if rows:
             return rows
     return []
+
+
+def modes(plan: Plan) -> tuple[str, ...]:
+    """The modes to try in order: ALL first for a keyword query (see "What matches")."""
+    return (ALL, ANY) if len(plan.groups) <= MAX_ALL_CONCEPTS and len(plan.groups) > 1 else (ANY,)
 
 
 def rest_ids(plan: Plan, filters: Filters, exclude: list[int], offset: int, limit: int) -> list[int]:
@@ -273,7 +282,8 @@ def _fts_group(phrases: list[tuple[str, ...]]) -> str:
 
 def _sqlite_stage(
     column: str, expression: str, limit: int, plan: Plan, filters: Filters, ranked: bool = True
-) -> list[int]:
+) -> tuple[list[int], bool]:
+    """(page ids, whether they are all the stage's matches)."""
     names = _names()
     filter_sql, filter_params = _filter_sql(filters)
     if column == "autocomplete":
@@ -288,31 +298,37 @@ def _sqlite_stage(
             sql = f"SELECT rowid FROM {TITLE_FTS} WHERE {TITLE_FTS} MATCH %s ORDER BY bm25({TITLE_FTS}) LIMIT %s"
         with connection.cursor() as cursor:
             cursor.execute(sql, [expression, *filter_params, limit])
-            return [int(row[0]) for row in cursor.fetchall()]
+            ids = [int(row[0]) for row in cursor.fetchall()]
+        return ids, len(ids) < limit
     fts, table = names["fts"], names["entry"]
-    placeholders = ", ".join(["%s"] * len(plan.types))
     match = f"{{{column}}} : ({expression})"
     if filter_sql:
         # Filtered inside the query, so the limit counts filtered pages only.
+        placeholders = ", ".join(["%s"] * len(plan.types))
         order = f"bm25({fts})" if ranked else f"{fts}.rowid DESC"
         sql = (
             f"SELECT e.object_id FROM {fts} JOIN {table} e ON e.id = {fts}.rowid "
             f"JOIN {names['document']} d ON d.page_id = CAST(e.object_id AS INTEGER) "
             f"WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders}){filter_sql} ORDER BY {order} LIMIT %s"
         )
-        params = [match, *plan.types, *filter_params, limit]
-    else:
-        # Unranked: the newest entries first, which FTS5 reads straight off its index without scoring.
-        score = f"bm25({fts})" if ranked else "-rowid"
-        sql = (
-            f"SELECT e.object_id FROM (SELECT rowid AS id, {score} AS score FROM {fts} "
-            f"WHERE {fts} MATCH %s ORDER BY {'score' if ranked else 'rowid DESC'} LIMIT %s) AS top "
-            f"JOIN {table} e ON e.id = top.id WHERE e.content_type_id IN ({placeholders}) ORDER BY top.score"
-        )
-        params = [match, limit, *plan.types]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [match, *plan.types, *filter_params, limit])
+            ids = [int(row[0]) for row in cursor.fetchall()]
+        return ids, len(ids) < limit
+    # Unranked: the newest entries first, which FTS5 reads straight off its index without scoring.
+    # The entries of other models (units, index pages) are dropped here, after the limit, so the
+    # number of rows read tells whether the stage saw all its matches.
+    score = f"bm25({fts})" if ranked else "-rowid"
+    sql = (
+        f"SELECT e.object_id, e.content_type_id FROM (SELECT rowid AS id, {score} AS score FROM {fts} "
+        f"WHERE {fts} MATCH %s ORDER BY {'score' if ranked else 'rowid DESC'} LIMIT %s) AS top "
+        f"JOIN {table} e ON e.id = top.id ORDER BY top.score"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [int(row[0]) for row in cursor.fetchall()]
+        cursor.execute(sql, [match, limit])
+        rows = cursor.fetchall()
+    types = set(plan.types)
+    return [int(object_id) for object_id, content_type in rows if content_type in types], len(rows) < limit
 
 
 # PostgreSQL ------------------------------------------------------------------------------------
@@ -324,7 +340,7 @@ def _ts_group(phrases: list[tuple[str, ...]]) -> str:
 
 def _postgresql_stage(
     column: str, expression: str, limit: int, plan: Plan, filters: Filters, ranked: bool = True
-) -> list[int]:
+) -> tuple[list[int], bool]:
     names = _names()
     filter_sql, filter_params = _filter_sql(filters)
     if not ranked:
@@ -344,7 +360,8 @@ def _postgresql_stage(
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [expression, plan.types, *filter_params, limit])
-        return [int(row[0]) for row in cursor.fetchall()]
+        ids = [int(row[0]) for row in cursor.fetchall()]
+    return ids, len(ids) < limit
 
 
 def _stages(plan: Plan) -> list[tuple[str, str, bool]]:
@@ -368,18 +385,22 @@ def _stages(plan: Plan) -> list[tuple[str, str, bool]]:
     return stages
 
 
-def ranked_ids(plan: Plan, filters: Filters, limit: int) -> list[int]:
-    """Up to `limit` matching pages (with the filters), roughly best first (run it, like
-    count_groups, inside `index_scans`)."""
+def ranked_ids(plan: Plan, filters: Filters, limit: int) -> tuple[list[int], bool]:
+    """Up to `limit` matching pages (with the filters), roughly best first, and whether they are
+    every matching page (each stage ran and read fewer rows than the limit). Run it, like
+    count_groups, inside `index_scans`."""
     run = _sqlite_stage if plan.vendor == "sqlite" else _postgresql_stage
     ids: list[int] = []
+    complete = True
     for column, expression, ranked in _stages(plan):
-        for page_id in run(column, expression, limit, plan, filters, ranked):
+        if len(ids) >= limit:
+            return ids[:limit], False
+        found, stage_complete = run(column, expression, limit, plan, filters, ranked)
+        complete = complete and stage_complete
+        for page_id in found:
             if page_id not in ids:
                 ids.append(page_id)
-        if len(ids) >= limit:
-            break
-    return ids[:limit]
+    return ids[:limit], complete and len(ids) <= limit
 
 
 @contextmanager

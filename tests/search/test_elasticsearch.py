@@ -1,5 +1,6 @@
 """The Elasticsearch backend, checked without a server: index settings, mappings, queries, switch."""
 
+import datetime
 import json
 import os
 import subprocess
@@ -12,8 +13,12 @@ from modelsearch.backends import get_search_backend
 from modelsearch.query import PlainText
 
 from articles.models import ArticlePage, GuidePage
+from home.models import Unit
 from search.backends.elasticsearch import FUZZINESS, VietnameseElasticsearchBackend
-from search.models import Synonym
+from search.filters import Filters
+from search.models import SearchDocument, Synonym
+from search.query import parse_query
+from search.retrieval import backend_search
 
 ES_SETTINGS = {
     "default": {
@@ -148,18 +153,11 @@ def test_punctuation_only_query_gives_no_results_without_asking_the_server(backe
 
 
 def compiled_filters(filters) -> str:
-    from search.query import parse_query
-    from search.retrieval import backend_search
-
     results = backend_search(parse_query("hop tac xa", expand=False), filters)
     return json.dumps(results.query_compiler.get_query(), ensure_ascii=False, default=str)
 
 
 def test_unit_and_date_filters_are_filter_clauses_of_the_query(backend):
-    import datetime
-
-    from home.models import Unit
-    from search.filters import Filters
 
     unit = Unit.objects.get(slug="nguyen-binh")
     query = json.loads(
@@ -176,12 +174,10 @@ def test_unit_and_date_filters_are_filter_clauses_of_the_query(backend):
 
 
 def test_type_and_area_filters_are_filter_clauses_of_the_query(backend):
-    from search.filters import Filters
-    from search.models import SearchDocument
 
     text = compiled_filters(Filters(type="guide", area="tai-chinh-cong"))
     # The type: the guide model's content type; the area: the ids of the pages in it.
-    assert "articles.guidepage" in text
+    assert '{"match": {"_django_content_type": "articles.GuidePage"}}' in text
     in_area = list(
         SearchDocument.objects.filter(area_slugs__contains=" tai-chinh-cong ").values_list("page_id", flat=True)
     )
