@@ -219,9 +219,14 @@ def _match_sql(plan: Plan, names: dict[str, str]) -> tuple[str, list]:
                 )
                 params += [f"{{{column}}} : ({expression})", *types]
         return " UNION ".join(selects), params
-    condition = " OR ".join(f"e.{column} @@ to_tsquery('simple', %s)" for column, _expression in parts)
-    sql = f"SELECT e.object_id::integer FROM {names['entry']} e WHERE ({condition}) AND e.content_type_id = ANY(%s)"
-    return sql, [*(expression for _column, expression in parts), types]
+    # One SELECT per stage, so each reads its own GIN index (an OR of two `@@` made the planner
+    # scan every article of the content types instead).
+    select = (
+        f"SELECT e.object_id::integer FROM {names['entry']} e "
+        "WHERE e.{column} @@ to_tsquery('simple', %s) AND e.content_type_id = ANY(%s)"
+    )
+    sql = " UNION ".join(select.format(column=column) for column, _expression in parts)
+    return sql, [value for _column, expression in parts for value in (expression, types)]
 
 
 def count_groups(plan: Plan, filters: Filters, choose: bool = True) -> list[tuple[str, str, str, bool, int]]:
@@ -382,7 +387,8 @@ def _stages(plan: Plan) -> list[tuple[str, str, bool]]:
         stages.append(("body", plan.rare_any, True))
     if not rare:
         stages.append(("body", plan.every, False))
-    return stages
+    # One concept: "every" and "any" are the same expression; run it once.
+    return [stage for index, stage in enumerate(stages) if stage not in stages[:index]]
 
 
 def ranked_ids(plan: Plan, filters: Filters, limit: int) -> tuple[list[int], bool]:
