@@ -7,9 +7,11 @@ the title, the "head" (summary, tags, areas, unit, procedure code/field, agency)
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterable
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
 from wagtail.models import Page
@@ -26,6 +28,9 @@ HEAD_FIELDS = {"summary", "name", "procedure_code", "procedure_field", "agency"}
 MAX_BODY_WORDS = 2500
 MAX_SNIPPET_SOURCE = 3000
 MAX_TERM_LENGTH = 40
+# Bumped whenever a document changes (or a view restriction does): the engine's cached match
+# counts carry it in their key, so a publish, an unpublish or a delete is counted at once.
+GENERATION_KEY = "search:documents-generation"
 
 
 def page_parts(page) -> dict[str, str]:
@@ -96,6 +101,24 @@ def _shift_terms(added: set[str], removed: set[str]) -> None:
         SearchTerm.objects.filter(word__in=removed, doc_count__gt=0).update(doc_count=F("doc_count") - 1)
 
 
+def generation() -> int:
+    return cache.get(GENERATION_KEY, 0)
+
+
+def documents_changed() -> None:
+    """Bump the generation now (this transaction's own searches see the change) and again on
+    commit (what another request counted in between is dropped)."""
+    bump_generation()
+    transaction.on_commit(bump_generation)
+
+
+def bump_generation(**kwargs) -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet (or evicted): any new value differs from what keys hold
+        cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
 def document_values(document: SearchDocument) -> dict:
     """The stored columns of a document but its key, for an upsert."""
     return {
@@ -115,6 +138,7 @@ def update_page(page) -> None:
     taken off by `forget_document_terms` (also when the page itself is deleted).
     """
     page = page.specific
+    documents_changed()
     with transaction.atomic():
         list(Page.objects.select_for_update().filter(pk=page.pk).values_list("pk", flat=True))
         old = SearchDocument.objects.filter(page_id=page.pk).first()
@@ -132,6 +156,7 @@ def update_page(page) -> None:
 def forget_document_terms(sender, instance: SearchDocument, **kwargs) -> None:
     """post_delete of a SearchDocument (unpublished, or its page deleted): its words lose a page."""
     _shift_terms(set(), document_terms(instance))
+    documents_changed()
 
 
 def rebuild_all(pages: Iterable | None = None, batch_size: int = 500) -> int:
@@ -162,4 +187,5 @@ def rebuild_all(pages: Iterable | None = None, batch_size: int = 500) -> int:
         SearchDocument.objects.bulk_create(batch)
         total += len(batch)
         add_terms(counts)
+    documents_changed()
     return total

@@ -11,20 +11,28 @@ facet count and the listed results are therefore one and the same set of pages.
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import connection
 from wagtail.models import Page, PageViewRestriction
 
 from search import retrieval
+from search.documents import generation
 from search.filters import FACET_NAMES, Filters
 from search.models import SearchDocument
 from search.query import ParsedQuery, parse_query
 from search.ranking import Hit, body_phrases, rank
 
 CANDIDATE_LIMIT = 100
+# Match counts are cached per query and date range (all type/unit/area filters of one query share
+# them), keyed with the documents' generation (search.documents.bump_generation), so a change
+# to any page is counted at once where the cache is shared (Redis); a per-process cache
+# (LocMemCache, no REDIS_URL) may lag another process's publish by at most this long.
+COUNT_CACHE_SECONDS = 120
 FILTER_NAMES = FACET_NAMES
 REST_BATCH = 100
 # Read as they are; the body is only ever asked "does it contain this phrase?", and the database
@@ -187,6 +195,20 @@ def _ordered(ids: list[int]) -> list[RankedDocument]:
     return sorted(load_documents(ids), key=lambda document: position[document.page_id])
 
 
+def _count_groups(plan: retrieval.Plan, filters: Filters, choose: bool = True) -> list:
+    """retrieval.count_groups through the cache (see COUNT_CACHE_SECONDS); sets the plan's mode."""
+    dates = (filters.date_from, filters.date_to)
+    identity = repr((plan.vendor, plan.groups, plan.rare, plan.types, None if choose else plan.mode, dates))
+    key = f"search:counts:{generation()}:{hashlib.sha1(identity.encode()).hexdigest()}"
+    cached = cache.get(key)
+    if cached is not None:
+        plan.mode, groups = cached
+        return groups
+    groups = retrieval.count_groups(plan, filters, choose)
+    cache.set(key, (plan.mode, groups), COUNT_CACHE_SECONDS)
+    return groups
+
+
 def _database_search(query: ParsedQuery, filters: Filters, outcome: Outcome, vendor: str) -> None:
     plan = retrieval.plan(query, vendor)
     if plan is None:
@@ -195,7 +217,7 @@ def _database_search(query: ParsedQuery, filters: Filters, outcome: Outcome, ven
     with retrieval.index_scans():
         if filters.active:
             # The mode is chosen on the unfiltered matches, by the count (see retrieval).
-            groups = retrieval.count_groups(plan, filters)
+            groups = _count_groups(plan, filters)
             ids, complete = retrieval.ranked_ids(plan, filters, CANDIDATE_LIMIT) if groups else ([], True)
             documents = load_documents(ids, phrases)
         else:
@@ -210,7 +232,7 @@ def _database_search(query: ParsedQuery, filters: Filters, outcome: Outcome, ven
                 # are the count (one query fewer for the usual, specific query).
                 groups = [(doc.type_slug, doc.unit_slug, doc.area_slugs, True, 1) for doc in documents]
             else:
-                groups = retrieval.count_groups(plan, filters, choose=False)
+                groups = _count_groups(plan, filters, choose=False)
     total, outcome.total_unfiltered, outcome.counts = facet_counts(groups, filters)
     if not total:
         return

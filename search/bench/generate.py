@@ -23,7 +23,7 @@ from wagtail.search.backends import get_search_backend
 from articles.models import ArticlePage, UnitSection, article_types
 from home.models import ReformArea
 from search.bench.text import TextGenerator
-from search.documents import build_document, document_terms
+from search.documents import build_document, document_terms, documents_changed
 from search.models import SearchDocument, SearchTerm
 
 BATCH = 400
@@ -276,6 +276,7 @@ def index_pages(ids: list[int], workers: int = 2, vacuum: bool = True) -> None:
     )
     for word in known:  # words already indexed (a database that was not empty): add the new pages
         SearchTerm.objects.filter(word=word).update(doc_count=F("doc_count") + terms[word])
+    documents_changed()
     if connection.vendor == "postgresql" and vacuum:
         # Like a database autovacuum has settled: statistics, visibility map and hint bits set.
         with connection.cursor() as cursor:

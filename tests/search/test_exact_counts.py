@@ -222,3 +222,12 @@ def test_ranked_results_come_first(cooperatives):
     assert head, "the best matches of the filter are ranked"
     assert [hit.score for hit in head] == sorted((hit.score for hit in head), reverse=True)
     assert all(hit.document.unit_slug == "nguyen-binh" for hit in hits)
+
+
+def test_counts_follow_a_publish_and_an_unpublish_at_once(client, cooperatives):
+    before = stated_total(page_soup(client, unit="nguyen-binh"))  # counted, and cached
+    added = import_records([news("htx-moi", "Hợp tác xã nông nghiệp Nguyên Bình mới thành lập", unit="nguyen-binh")])
+    assert stated_total(page_soup(client, unit="nguyen-binh")) == before + 1 == len(orm_matches(unit="nguyen-binh"))
+    assert facet_counts(page_soup(client, type="news"), "unit")["nguyen-binh"] == before + 1
+    added["htx-moi"].unpublish()
+    assert stated_total(page_soup(client, unit="nguyen-binh")) == before == len(orm_matches(unit="nguyen-binh"))
