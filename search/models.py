@@ -26,7 +26,6 @@ class SearchDocument(models.Model):
     title_fold = models.TextField()
     head_exact = models.TextField(blank=True)
     head_fold = models.TextField(blank=True)
-    body_exact = models.TextField(blank=True)
     body_fold = models.TextField(blank=True)
     # The start of the summary and body as plain text, for the result's snippet.
     text = models.TextField(blank=True)
