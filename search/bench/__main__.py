@@ -7,7 +7,6 @@ web server process would be: no indexing garbage in memory, templates compiled o
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -52,18 +51,17 @@ def build(pages: int) -> None:
         f"{pages} trang: tạo {generated:.1f} s + lập chỉ mục {indexed:.1f} s = {generated + indexed:.1f} s", flush=True
     )
 
-    from search.evaluation import CORPUS_FILE
-    from tests.search.conftest import import_records
+    from search.evaluation import import_corpus
 
-    import_records(json.loads(CORPUS_FILE.read_text(encoding="utf-8")))
+    import_corpus()
 
 
 def measure(pages: int, rounds: int) -> None:
-    """Latency of the fixed query mix, index size, relevance of queries.json."""
+    """Latency of the fixed query mix, index size, relevance of the tuning and the held-out query sets."""
     _setup_django()
     import cms.wsgi  # noqa: F401 - settles the process (gc.freeze) exactly as a gunicorn worker does
     from search.bench.measure import index_size_bytes, run_mix
-    from search.evaluation import evaluate, load_queries
+    from search.evaluation import HELDOUT_FILE, QUERIES_FILE, evaluate, load_queries
 
     engine, page = run_mix(rounds)
     print(f"truy vấn: {len(page.samples_ms)} lượt ({rounds} vòng × hỗn hợp cố định, sau 1 vòng làm nóng)")
@@ -73,14 +71,18 @@ def measure(pages: int, rounds: int) -> None:
     for name, size in sorted(sizes.items()):
         print(f"  {name}: {size / 1_048_576:.1f} MB")
     print(f"  tổng chỉ mục: {sum(sizes.values()) / 1_048_576:.1f} MB")
-    queries = load_queries()
-    result = evaluate(queries)
-    print(
-        f"độ liên quan ({result.total} truy vấn của queries.json trên corpus.json + {pages} trang sinh ra): "
-        f"top-1 {result.top1_rate:.1%}  top-3 {result.top3_rate:.1%}  MRR {result.mrr:.3f}"
+    sets = (
+        ("tuning.json (tập điều chỉnh)", QUERIES_FILE),
+        ("heldout.json (tập giữ riêng, không điều chỉnh theo)", HELDOUT_FILE),
     )
-    for miss in result.misses:
-        print(f"  hạng {miss['rank'] or '>10'}: {miss['q']!r} → {miss['expected']}")
+    for label, path in sets:
+        result = evaluate(load_queries(path))
+        print(
+            f"độ liên quan, {label}: {result.total} truy vấn trên corpus.json + {pages} trang sinh ra: "
+            f"top-1 {result.top1_rate:.1%}  top-3 {result.top3_rate:.1%}  MRR {result.mrr:.3f}"
+        )
+        for miss in result.misses:
+            print(f"  hạng {miss['rank'] or '>10'}: {miss['q']!r} → {miss['expected']}")
 
 
 def main(argv: list[str] | None = None) -> int:
