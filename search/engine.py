@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from wagtail.models import Page, PageViewRestriction
 
-from search import retrieval
+from search import asked, clicks, retrieval
 from search.models import SearchDocument
 from search.query import ParsedQuery, parse_query
 from search.ranking import Hit, body_phrases, rank
@@ -143,7 +143,11 @@ def run_search(raw_query: str, filters: Filters | None = None) -> Outcome:
     outcome = Outcome(query=query)
     if query.is_empty:
         return outcome
+    # The citizens' own questions on the guides, and the pages enough visits opened for this query.
+    query.asked = asked.match(query)
+    query.clicked = clicks.agreed_pages(query.text)
     ids = candidate_ids(query)
+    ids += [page_id for page_id in (*query.asked, *query.clicked) if page_id not in ids]
     order = {page_id: position for position, page_id in enumerate(ids)}
     hits = rank(query, load_documents(ids, body_phrases(query)), order)
     outcome.total_unfiltered = len(hits)

@@ -28,6 +28,10 @@ FOLD_ONLY_FACTOR = 0.6
 TYPE_PRIOR = {"guide": 3.0, "faq": 1.5, "story": 0.0, "news": 0.0}
 BACKEND_ORDER_WEIGHT = 0.5
 MIN_COVERAGE_SHARE = 0.5
+# A citizen question on the guide close to the query (search.asked), × its similarity 0…1.
+ASKED_WEIGHT = 30.0
+# Enough independent visits opened this page for this query (search.clicks), × its share of opens.
+CLICK_WEIGHT = 20.0
 
 
 @dataclass
@@ -35,6 +39,7 @@ class Hit:
     document: Any  # search.engine.RankedDocument
     score: float
     coverage: float
+    signal: float = 0.0  # from citizen questions and clicks (search.asked, search.clicks)
 
 
 def _phrase(keys: tuple[str, ...] | list[str]) -> str:
@@ -124,13 +129,16 @@ def rank(query: ParsedQuery, documents: list, backend_order: dict[int, int]) -> 
     hits = []
     for document in documents:
         score, coverage = score_document(query, document, query_terms)
-        if coverage:
+        signal = ASKED_WEIGHT * query.asked.get(document.page_id, 0.0)
+        signal += CLICK_WEIGHT * query.clicked.get(document.page_id, 0.0)
+        if coverage or signal:
             position = backend_order.get(document.page_id, len(backend_order))
-            score += BACKEND_ORDER_WEIGHT / (1 + position)
-            hits.append(Hit(document, score, coverage))
+            score += signal + BACKEND_ORDER_WEIGHT / (1 + position)
+            hits.append(Hit(document, score, coverage, signal))
     if not hits:
         return []
     best_coverage = max(hit.coverage for hit in hits)
-    hits = [hit for hit in hits if hit.coverage >= best_coverage * MIN_COVERAGE_SHARE]
+    # A page the citizens' questions or clicks point to stays, however few of the words it holds.
+    hits = [hit for hit in hits if hit.signal or hit.coverage >= best_coverage * MIN_COVERAGE_SHARE]
     hits.sort(key=lambda hit: (-hit.score, -(hit.document.date.toordinal() if hit.document.date else 0)))
     return hits

@@ -1,4 +1,4 @@
-"""python -m search.bench [--pages N] [--rounds R] [--keep]
+"""python -m search.bench [--pages N] [--rounds R] [--keep] [--ablation]
 
 Builds the throwaway database in this process, then measures in a fresh child process (as a
 web server process would be: no indexing garbage in memory, templates compiled once).
@@ -19,6 +19,8 @@ def _setup_django() -> None:
     os.environ.setdefault("LOG_LEVEL", "ERROR")
     # Persistent connections, as docs/performance.md recommends for production.
     os.environ.setdefault("DATABASE_CONN_MAX_AGE", "60")
+    # One client sends the whole mix: the per-address limit of the search page would answer 429.
+    os.environ.setdefault("RATELIMIT_ENABLE", "0")
     import django
 
     django.setup()
@@ -39,6 +41,10 @@ def build(pages: int) -> None:
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
     print(f"migrate: {time.perf_counter() - started:.1f} s", flush=True)
+    # The demo site (whose guides carry citizen questions), then the generated pages and the
+    # relevance corpus beside them, as in tests/search/test_relevance.py.
+    with open(os.devnull, "w") as devnull:
+        call_command("load_demo", stdout=devnull)
 
     from search.bench.generate import generate_pages, index_pages
 
@@ -56,12 +62,11 @@ def build(pages: int) -> None:
     import_corpus()
 
 
-def measure(pages: int, rounds: int) -> None:
+def measure(pages: int, rounds: int, ablate: bool = False) -> None:
     """Latency of the fixed query mix, index size, relevance of the tuning and the held-out query sets."""
     _setup_django()
     import cms.wsgi  # noqa: F401 - settles the process (gc.freeze) exactly as a gunicorn worker does
     from search.bench.measure import index_size_bytes, run_mix
-    from search.evaluation import HELDOUT_FILE, QUERIES_FILE, evaluate, load_queries
 
     engine, page = run_mix(rounds)
     print(f"truy vấn: {len(page.samples_ms)} lượt ({rounds} vòng × hỗn hợp cố định, sau 1 vòng làm nóng)")
@@ -71,18 +76,19 @@ def measure(pages: int, rounds: int) -> None:
     for name, size in sorted(sizes.items()):
         print(f"  {name}: {size / 1_048_576:.1f} MB")
     print(f"  tổng chỉ mục: {sum(sizes.values()) / 1_048_576:.1f} MB")
-    sets = (
-        ("tuning.json (tập điều chỉnh)", QUERIES_FILE),
-        ("heldout.json (tập giữ riêng, không điều chỉnh theo)", HELDOUT_FILE),
-    )
-    for label, path in sets:
-        result = evaluate(load_queries(path))
-        print(
-            f"độ liên quan, {label}: {result.total} truy vấn trên corpus.json + {pages} trang sinh ra: "
-            f"top-1 {result.top1_rate:.1%}  top-3 {result.top3_rate:.1%}  MRR {result.mrr:.3f}"
-        )
+    from search.bench.relevance import ablation, line, run_sets
+
+    for label, result in run_sets():
+        print(f"độ liên quan, {label}: {result.total} truy vấn trên corpus.json + trang mẫu + {pages} trang sinh ra:")
+        print(f"  {line(result)}")
         for miss in result.misses:
             print(f"  hạng {miss['rank'] or '>10'}: {miss['q']!r} → {miss['expected']}")
+    if ablate:
+        print("phân tích từng cơ chế (ablation):")
+        for name, results in ablation():
+            print(f"  {name}:")
+            for label, result in results:
+                print(f"    {label.split(' ')[0]}: {line(result)}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,11 +96,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=10_000, help="generated pages (default 10000)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds of the query mix (default 5)")
     parser.add_argument("--keep", action="store_true", help="keep the throwaway database afterwards")
+    parser.add_argument(
+        "--ablation", action="store_true", help="also measure relevance without each mechanism (slower)"
+    )
     parser.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.measure_only:  # the child process: DATABASE_URL already points at the throwaway database
-        measure(args.pages, args.rounds)
+        measure(args.pages, args.rounds, args.ablation)
         return 0
 
     from search.bench.database import choose, drop, recreate
@@ -107,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["DATABASE_URL"] = database.url
         build(args.pages)
         child = [sys.executable, "-m", "search.bench", "--measure-only", "--pages", str(args.pages)]
-        subprocess.run([*child, "--rounds", str(args.rounds)], env=env, check=True)
+        child += ["--rounds", str(args.rounds)] + (["--ablation"] if args.ablation else [])
+        subprocess.run(child, env=env, check=True)
     finally:
         if not args.keep:
             drop(database)
