@@ -68,16 +68,19 @@ def _word_weights(query: ParsedQuery) -> dict[str, float]:
     return weights
 
 
-def match(query: ParsedQuery) -> dict[int, float]:
-    """Pages whose citizen questions are close to the query: page id → similarity (0…1)."""
+def match(query: ParsedQuery) -> None:
+    """Fill `query.asked` (page id → similarity 0…1 of its closest citizen question) and
+    `query.asked_text` (that question's fold keys) for the pages whose questions are close."""
+    query.asked, query.asked_text = {}, {}
     if not ENABLED["citizen_queries"] or query.is_empty:
-        return {}
+        return
     weights = _word_weights(query)
     total = sum(weights.values())
     if not total:
-        return {}
+        return
     pairs = set(pairwise(query.folded))
     found: dict[int, float] = {}
+    texts: dict[int, tuple[str, ...]] = {}
     for page_id, meaningful, folded in citizen_questions():
         shared = weights.keys() & set(meaningful)
         if not shared:
@@ -92,5 +95,7 @@ def match(query: ParsedQuery) -> dict[int, float]:
             )
         if similarity >= MIN_SIMILARITY and similarity > found.get(page_id, 0.0):
             found[page_id] = similarity
-    best = sorted(found, key=lambda page_id: -found[page_id])[:MAX_PAGES]
-    return {page_id: found[page_id] for page_id in best}
+            texts[page_id] = folded
+    for page_id in sorted(found, key=lambda page_id: -found[page_id])[:MAX_PAGES]:
+        query.asked[page_id] = found[page_id]
+        query.asked_text[page_id] = f" {' '.join(texts[page_id])} "

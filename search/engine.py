@@ -144,7 +144,7 @@ def run_search(raw_query: str, filters: Filters | None = None) -> Outcome:
     if query.is_empty:
         return outcome
     # The citizens' own questions on the guides, and the pages enough visits opened for this query.
-    query.asked = asked.match(query)
+    asked.match(query)
     query.clicked = clicks.agreed_pages(query.text)
     ids = candidate_ids(query)
     ids += [page_id for page_id in (*query.asked, *query.clicked) if page_id not in ids]

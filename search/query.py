@@ -91,6 +91,7 @@ class ParsedQuery:
     rewritten: dict[str, str] = field(default_factory=dict)
     # Pages a matching citizen question or agreeing clicks point to: page id → strength 0…1.
     asked: dict[int, float] = field(default_factory=dict)
+    asked_text: dict[int, str] = field(default_factory=dict)  # that question as " fold keys "
     clicked: dict[int, float] = field(default_factory=dict)
 
     @property

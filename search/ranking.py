@@ -17,9 +17,10 @@ from typing import Any
 from search.query import ParsedQuery
 
 COVERAGE_WEIGHT = 10.0
-FIELD_WEIGHTS = (("title", 5.0), ("head", 2.5), ("body", 1.0))
-EXACT_BONUS = {"title": 1.5, "head": 0.8, "body": 0.0}
-PHRASE_BONUS = {"title": 6.0, "head": 3.0, "body": 2.0}
+# "asked": the guide's citizen question closest to the query (search.asked), read like a second title.
+FIELD_WEIGHTS = (("title", 5.0), ("asked", 4.0), ("head", 2.5), ("body", 1.0))
+EXACT_BONUS = {"title": 1.5, "asked": 0.0, "head": 0.8, "body": 0.0}
+PHRASE_BONUS = {"title": 6.0, "asked": 4.0, "head": 3.0, "body": 2.0}
 TITLE_COVER_WEIGHT = 4.0
 BIGRAM_BONUS = 1.5
 # Typed with diacritics but found only after folding: probably another word (thuế ≠ thuê).
@@ -29,7 +30,7 @@ TYPE_PRIOR = {"guide": 3.0, "faq": 1.5, "story": 0.0, "news": 0.0}
 BACKEND_ORDER_WEIGHT = 0.5
 MIN_COVERAGE_SHARE = 0.5
 # A citizen question on the guide close to the query (search.asked), × its similarity 0…1.
-ASKED_WEIGHT = 30.0
+ASKED_WEIGHT = 10.0
 # Enough independent visits opened this page for this query (search.clicks), × its share of opens.
 CLICK_WEIGHT = 20.0
 
@@ -59,9 +60,14 @@ def body_phrases(query: ParsedQuery) -> list[str]:
 def score_document(query: ParsedQuery, document: Any, query_terms: set[str]) -> tuple[float, float]:
     """(score, coverage) of one page."""
     # `phrase in fold_fields[name]`: a substring test on title and head, a set test on the body.
-    fold_fields = {"title": document.title_fold, "head": document.head_fold, "body": document.body_hits}
+    fold_fields = {
+        "title": document.title_fold,
+        "asked": query.asked_text.get(document.page_id, ""),
+        "head": document.head_fold,
+        "body": document.body_hits,
+    }
     # The body's exact form is not read: an exact match in the title or head is what decides.
-    exact_fields = {"title": document.title_exact, "head": document.head_exact, "body": ""}
+    exact_fields = {"title": document.title_exact, "asked": "", "head": document.head_exact, "body": ""}
     coverage = 0.0
     score = 0.0
     meaningful_hit = False
@@ -74,7 +80,7 @@ def score_document(query: ParsedQuery, document: Any, query_terms: set[str]) -> 
                 if phrase in fold_fields[name]:
                     factor = alternative.factor
                     value = weight * factor
-                    if alternative.exact and name != "body":
+                    if alternative.exact and name in ("title", "head"):
                         if _phrase(alternative.exact) in exact_fields[name]:
                             value += EXACT_BONUS[name]
                         elif alternative.marked:
@@ -112,7 +118,7 @@ def _phrase_score(query: ParsedQuery, fold_fields: dict, exact_fields: dict) -> 
     phrase, exact_phrase = _phrase(folded), _phrase(exact)
     for name, _weight in FIELD_WEIGHTS:
         if phrase in fold_fields[name]:
-            full = not marked or name == "body" or exact_phrase in exact_fields[name]
+            full = not marked or name in ("asked", "body") or exact_phrase in exact_fields[name]
             score += PHRASE_BONUS[name] * (1.0 if full else FOLD_ONLY_FACTOR)
             break
     if len(query.folded) > len(folded) and _phrase(query.folded) in fold_fields["title"]:
