@@ -29,6 +29,11 @@ FOLD_ONLY_FACTOR = 0.6
 TYPE_PRIOR = {"guide": 3.0, "faq": 1.5, "story": 0.0, "news": 0.0}
 BACKEND_ORDER_WEIGHT = 0.5
 MIN_COVERAGE_SHARE = 0.5
+# In a long question (this many meaningful words or more), a word found in a title away from the
+# word it sits next to in the question ("nội trú" of a school, against a title's "thường trú")
+# belongs to another phrase: its title match weighs this much.
+LONG_QUERY_WORDS = 5
+OUT_OF_GROUP_FACTOR = 0.5
 # A citizen question on the guide close to the query (search.asked), × its similarity 0…1.
 ASKED_WEIGHT = 10.0
 # Enough independent visits opened this page for this query (search.clicks), × its share of opens.
@@ -71,6 +76,7 @@ def score_document(query: ParsedQuery, document: Any, query_terms: set[str]) -> 
     coverage = 0.0
     score = 0.0
     meaningful_hit = False
+    grouped = len(query.meaningful_positions) >= LONG_QUERY_WORDS
     for concept in query.concepts:
         best = 0.0
         best_factor = 0.0
@@ -86,6 +92,8 @@ def score_document(query: ParsedQuery, document: Any, query_terms: set[str]) -> 
                         elif alternative.marked:
                             factor *= FOLD_ONLY_FACTOR
                             value *= FOLD_ONLY_FACTOR
+                    if grouped and name == "title" and not _in_its_group(query, concept, fold_fields["title"]):
+                        value *= OUT_OF_GROUP_FACTOR
                     if value > best:
                         best, best_factor = value, factor
                     break
@@ -104,6 +112,20 @@ def score_document(query: ParsedQuery, document: Any, query_terms: set[str]) -> 
         score += TITLE_COVER_WEIGHT * covered / len(title_words)
     score += TYPE_PRIOR.get(document.type_slug, 0.0)
     return score, coverage
+
+
+def _in_its_group(query: ParsedQuery, concept, title: str) -> bool:
+    """Whether a one-word concept stands in the title with one of its neighbours in the question
+    (a meaningful word next to it), or has no such neighbour: the query's own word grouping."""
+    if concept.end - concept.start != 1:
+        return True
+    position = concept.start
+    pairs = []
+    if position > 0 and not query.stop[position - 1]:
+        pairs.append(query.folded[position - 1 : position + 1])
+    if position + 1 < len(query.folded) and not query.stop[position + 1]:
+        pairs.append(query.folded[position : position + 2])
+    return not pairs or any(_phrase(pair) in title for pair in pairs)
 
 
 def _phrase_score(query: ParsedQuery, fold_fields: dict, exact_fields: dict) -> float:
