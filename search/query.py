@@ -50,7 +50,7 @@ MAX_SYLLABLE_LENGTH = 7
 _SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
 
 # Which mechanisms parse_query applies; the bench switches them off one at a time (ablation).
-MECHANISMS = {"shorthand": True, "splitting": True, "rarity": True, "ambiguous_stop_words": True}
+MECHANISMS = {"shorthand": True, "splitting": True, "rarity": True, "ambiguous_stop_words": True, "grouping": True}
 
 _ALPHABET = string.ascii_lowercase + string.digits
 _STOP_EXACT = frozenset(exact_key(word) for word in STOP_WORDS)

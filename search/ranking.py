@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from search.query import ParsedQuery
+from search.query import MECHANISMS, ParsedQuery
 
 COVERAGE_WEIGHT = 10.0
 # "asked": the guide's citizen question closest to the query (search.asked), read like a second title.
@@ -76,7 +76,7 @@ def score_document(query: ParsedQuery, document: Any, query_terms: set[str]) -> 
     coverage = 0.0
     score = 0.0
     meaningful_hit = False
-    grouped = len(query.meaningful_positions) >= LONG_QUERY_WORDS
+    grouped = MECHANISMS["grouping"] and len(query.meaningful_positions) >= LONG_QUERY_WORDS
     for concept in query.concepts:
         best = 0.0
         best_factor = 0.0
@@ -93,7 +93,9 @@ def score_document(query: ParsedQuery, document: Any, query_terms: set[str]) -> 
                             factor *= FOLD_ONLY_FACTOR
                             value *= FOLD_ONLY_FACTOR
                     if grouped and name == "title" and not _in_its_group(query, concept, fold_fields["title"]):
+                        # Another phrase's syllable: it covers the question's word only in part.
                         value *= OUT_OF_GROUP_FACTOR
+                        factor *= OUT_OF_GROUP_FACTOR
                     if value > best:
                         best, best_factor = value, factor
                     break

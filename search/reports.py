@@ -57,7 +57,7 @@ class QueryReportView(ReportView):
         Column("query", label=_("Từ khóa")),
         Column("hits", label=_("Số lượt tìm")),
         Column("zero_hits", label=_("Số lượt không có kết quả")),
-        TitleColumn("promote", label=_("Gán trang"), accessor="promote_label", get_url=lambda row: row.promote_url),
+        TitleColumn("promote", label=_("Gán trang"), accessor="promote_label", get_url=lambda row: getattr(row, "promote_url", None)),
     ]
     order_by = "-hits"
 
@@ -130,7 +130,7 @@ class LowClickQueriesReportView(QueryReportView):
         Column("query", label=_("Từ khóa")),
         Column("hits", label=_("Số lượt tìm")),
         Column("opens", label=_("Số lượt mở kết quả")),
-        TitleColumn("promote", label=_("Gán trang"), accessor="promote_label", get_url=lambda row: row.promote_url),
+        TitleColumn("promote", label=_("Gán trang"), accessor="promote_label", get_url=lambda row: getattr(row, "promote_url", None)),
     ]
 
     def get_queryset(self):

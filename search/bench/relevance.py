@@ -26,6 +26,7 @@ SWITCHES = (
     ("tách từ viết liền", "splitting"),
     ("trọng số độ hiếm", "rarity"),
     ("từ dừng theo tiêu đề", "ambiguous_stop_words"),
+    ("nhóm từ của câu hỏi", "grouping"),
 )
 
 
