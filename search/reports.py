@@ -57,7 +57,12 @@ class QueryReportView(ReportView):
         Column("query", label=_("Từ khóa")),
         Column("hits", label=_("Số lượt tìm")),
         Column("zero_hits", label=_("Số lượt không có kết quả")),
-        TitleColumn("promote", label=_("Gán trang"), accessor="promote_label", get_url=lambda row: getattr(row, "promote_url", None)),
+        TitleColumn(
+            "promote",
+            label=_("Gán trang"),
+            accessor="promote_label",
+            get_url=lambda row: getattr(row, "promote_url", None),
+        ),
     ]
     order_by = "-hits"
 
@@ -79,14 +84,23 @@ class QueryReportView(ReportView):
     def decorate_paginated_queryset(self, object_list):
         allowed = can_promote(self.request.user)
         back = reverse(self.index_url_name)
-        return [
-            SimpleNamespace(
-                **row,
-                promote_url=promote_url(row["query"], back) if allowed else None,
-                promote_label=_t("Từ khóa này nghĩa là trang…") if allowed else "",
+        rows = []
+        for row in object_list:
+            if isinstance(row, SimpleNamespace):  # already decorated for the table
+                rows.append(row)
+                continue
+            rows.append(
+                SimpleNamespace(
+                    **row,
+                    promote_url=promote_url(row["query"], back) if allowed else None,
+                    promote_label=_t("Từ khóa này nghĩa là trang…") if allowed else "",
+                )
             )
-            for row in object_list
-        ]
+        return rows
+
+    def get_table(self, object_list):
+        # Wagtail builds the table before decorate_paginated_queryset runs: decorate first.
+        return super().get_table(self.decorate_paginated_queryset(object_list))
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
@@ -130,7 +144,12 @@ class LowClickQueriesReportView(QueryReportView):
         Column("query", label=_("Từ khóa")),
         Column("hits", label=_("Số lượt tìm")),
         Column("opens", label=_("Số lượt mở kết quả")),
-        TitleColumn("promote", label=_("Gán trang"), accessor="promote_label", get_url=lambda row: getattr(row, "promote_url", None)),
+        TitleColumn(
+            "promote",
+            label=_("Gán trang"),
+            accessor="promote_label",
+            get_url=lambda row: getattr(row, "promote_url", None),
+        ),
     ]
 
     def get_queryset(self):
