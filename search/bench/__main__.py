@@ -41,10 +41,6 @@ def build(pages: int) -> None:
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
     print(f"migrate: {time.perf_counter() - started:.1f} s", flush=True)
-    # The demo site (whose guides carry citizen questions), then the generated pages and the
-    # relevance corpus beside them, as in tests/search/test_relevance.py.
-    with open(os.devnull, "w") as devnull:
-        call_command("load_demo", stdout=devnull)
 
     from search.bench.generate import generate_pages, index_pages
 
@@ -57,6 +53,10 @@ def build(pages: int) -> None:
         f"{pages} trang: tạo {generated:.1f} s + lập chỉ mục {indexed:.1f} s = {generated + indexed:.1f} s", flush=True
     )
 
+    # The demo site (whose guides carry citizen questions) and the relevance corpus beside the
+    # generated pages, as in tests/search/test_relevance.py.
+    with open(os.devnull, "w") as devnull:
+        call_command("load_demo", stdout=devnull)
     from search.evaluation import import_corpus
 
     import_corpus()
