@@ -232,11 +232,12 @@ def split_run_together(folded: str, known: dict[str, int]) -> list[int] | None:
     return result[2] if result and result[0] > 1 else None
 
 
-def _split_words(typed: list[str], rewritten: dict[str, str]) -> tuple[list[str], dict[str, int]]:
-    """Run-together words split against the vocabulary; also returns the counts looked up (one query)."""
+def _split_words(typed: list[str], rewritten: dict[str, str]) -> tuple[list[str], dict[str, int], set[str]]:
+    """Run-together words split against the vocabulary; also returns the counts found and the words
+    looked up (one query), so the parser does not ask again."""
     runs = [word for word in typed if may_be_run_together(word)]
     if not runs:
-        return typed, {}
+        return typed, {}, set()
     lookup = {fold_key(word) for word in typed}
     for word in runs:
         lookup |= _syllable_candidates(fold(word))
@@ -253,7 +254,7 @@ def _split_words(typed: list[str], rewritten: dict[str, str]) -> tuple[list[str]
         pieces = [source[start:end] for start, end in zip([0, *cuts[:-1]], cuts, strict=True)]
         rewritten[word] = " ".join(pieces)
         result.extend(pieces)
-    return result, known
+    return result, known, lookup
 
 
 def page_count() -> int:
@@ -388,10 +389,11 @@ def parse_query(raw: str, *, expand: bool = True) -> ParsedQuery:
     if not typed:
         return query
     presplit: dict[str, int] = {}
+    asked_already: set[str] = set()
     if expand and MECHANISMS["shorthand"]:
         typed = expand_shorthand(typed, query.rewritten)
     if expand and MECHANISMS["splitting"]:
-        typed, presplit = _split_words(typed, query.rewritten)
+        typed, presplit, asked_already = _split_words(typed, query.rewritten)
     typed = typed[:MAX_QUERY_WORDS]
     query.words = typed
     query.exact = [exact_key(word) for word in typed]
@@ -405,8 +407,8 @@ def parse_query(raw: str, *, expand: bool = True) -> ParsedQuery:
     if expand:
         query.looked_up = set(query.folded) | synonym_words
     known = {word: count for word, count in presplit.items() if word in query.looked_up}
-    if expand and query.looked_up - presplit.keys():
-        known.update(known_words(query.looked_up - presplit.keys()))
+    if expand and query.looked_up - asked_already:
+        known.update(known_words(query.looked_up - asked_already))
     query.term_counts = dict(known)
     for position, (exact, folded) in enumerate(zip(query.exact, query.folded, strict=True)):
         if position in covered:
