@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.db import connection
 from wagtail.models import Page, PageViewRestriction
 
-from search import retrieval
+from search import asked, clicks, retrieval
 from search.documents import generation
 from search.filters import FACET_NAMES, Filters
 from search.models import SearchDocument
@@ -198,7 +198,7 @@ def _ordered(ids: list[int]) -> list[RankedDocument]:
 def _count_groups(plan: retrieval.Plan, filters: Filters, choose: bool = True) -> list:
     """retrieval.count_groups through the cache (see COUNT_CACHE_SECONDS); sets the plan's mode."""
     dates = (filters.date_from, filters.date_to)
-    identity = repr((plan.vendor, plan.groups, plan.rare, plan.types, None if choose else plan.mode, dates))
+    identity = repr((plan.vendor, plan.groups, plan.rare, plan.types, plan.extra, None if choose else plan.mode, dates))
     key = f"search:counts:{generation()}:{hashlib.sha1(identity.encode()).hexdigest()}"
     cached = cache.get(key)
     if cached is not None:
@@ -210,7 +210,8 @@ def _count_groups(plan: retrieval.Plan, filters: Filters, choose: bool = True) -
 
 
 def _database_search(query: ParsedQuery, filters: Filters, outcome: Outcome, vendor: str) -> None:
-    plan = retrieval.plan(query, vendor)
+    extra = tuple(dict.fromkeys((*query.asked, *query.clicked)))
+    plan = retrieval.plan(query, vendor, extra)
     if plan is None:
         return
     phrases = body_phrases(query)
@@ -225,7 +226,8 @@ def _database_search(query: ParsedQuery, filters: Filters, outcome: Outcome, ven
                 plan.mode = mode
                 ids, complete = retrieval.ranked_ids(plan, filters, CANDIDATE_LIMIT)
                 documents = load_documents(ids, phrases)
-                if documents or not complete:
+                # Extra pages (citizen questions, clicks) alone do not settle the mode.
+                if not complete or any(document.page_id not in plan.extra for document in documents):
                     break
             if complete:
                 # The stages read every matching page: the visible ones are all loaded, so they
@@ -291,6 +293,9 @@ def run_search(raw_query: str, filters: Filters | None = None) -> Outcome:
     outcome = Outcome(query=query)
     if query.is_empty:
         return outcome
+    # The citizens' own questions on the guides, and the pages enough visits opened for this query.
+    asked.match(query)
+    query.clicked = clicks.agreed_pages(query.text)
     vendor = retrieval.engine()
     if vendor == "backend":
         _backend_search(query, filters, outcome)

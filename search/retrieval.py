@@ -123,9 +123,12 @@ class Plan:
     rare_any: str
     types: list[int]
     mode: str = ALL
+    # Pages that answer the query whatever its words (a guide's citizen question close to it, the
+    # page enough visits opened after it): matches in every mode, counted like the others.
+    extra: tuple[int, ...] = ()
 
 
-def plan(query: ParsedQuery, vendor: str) -> Plan | None:
+def plan(query: ParsedQuery, vendor: str, extra: tuple[int, ...] = ()) -> Plan | None:
     groups, rare = concept_phrases(query)
     if not groups:
         return None
@@ -140,6 +143,7 @@ def plan(query: ParsedQuery, vendor: str) -> Plan | None:
         anyone=joiner[1].join(group_sql(group) for group in groups),
         rare_any=joiner[1].join(group_sql(group) for group in rare_groups),
         types=_article_content_types(),
+        extra=tuple(extra),
     )
 
 
@@ -218,6 +222,9 @@ def _match_sql(plan: Plan, names: dict[str, str]) -> tuple[str, list]:
                     f"AND e.content_type_id IN ({placeholders})"
                 )
                 params += [f"{{{column}}} : ({expression})", *types]
+        if plan.extra:
+            selects.append(f"SELECT x.id FROM {names['page']} x WHERE x.id IN ({', '.join(['%s'] * len(plan.extra))})")
+            params += list(plan.extra)
         return " UNION ".join(selects), params
     # One SELECT per stage, so each reads its own GIN index (an OR of two `@@` made the planner
     # scan every article of the content types instead).
@@ -226,7 +233,11 @@ def _match_sql(plan: Plan, names: dict[str, str]) -> tuple[str, list]:
         "WHERE e.{column} @@ to_tsquery('simple', %s) AND e.content_type_id = ANY(%s)"
     )
     sql = " UNION ".join(select.format(column=column) for column, _expression in parts)
-    return sql, [value for _column, expression in parts for value in (expression, types)]
+    params = [value for _column, expression in parts for value in (expression, types)]
+    if plan.extra:
+        sql += f" UNION SELECT x.id FROM {names['page']} x WHERE x.id = ANY(%s)"
+        params.append(list(plan.extra))
+    return sql, params
 
 
 def count_groups(plan: Plan, filters: Filters, choose: bool = True) -> list[tuple[str, str, str, bool, int]]:
@@ -400,13 +411,34 @@ def ranked_ids(plan: Plan, filters: Filters, limit: int) -> tuple[list[int], boo
     complete = True
     for column, expression, ranked in _stages(plan):
         if len(ids) >= limit:
-            return ids[:limit], False
+            complete = False
+            break
         found, stage_complete = run(column, expression, limit, plan, filters, ranked)
         complete = complete and stage_complete
         for page_id in found:
             if page_id not in ids:
                 ids.append(page_id)
-    return ids[:limit], complete and len(ids) <= limit
+    complete = complete and len(ids) <= limit
+    ids = ids[:limit]
+    # The plan's extra pages (few) always join the ranked head, when visible and within the filters.
+    ids += [page_id for page_id in _visible_extra(plan, filters) if page_id not in ids]
+    return ids, complete
+
+
+def _visible_extra(plan: Plan, filters: Filters) -> list[int]:
+    if not plan.extra:
+        return []
+    names = _names()
+    filter_sql, filter_params = _filter_sql(filters)
+    placeholders = ", ".join(["%s"] * len(plan.extra))
+    sql = (
+        f"SELECT d.page_id FROM {names['document']} d {_visible_sql(names)} "
+        f"AND d.page_id IN ({placeholders}){filter_sql}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*plan.extra, *filter_params])
+        found = {int(row[0]) for row in cursor.fetchall()}
+    return [page_id for page_id in plan.extra if page_id in found]
 
 
 @contextmanager

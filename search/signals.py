@@ -10,9 +10,10 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 from articles.models import ArticlePage
+from search.asked import forget_citizen_questions
 from search.documents import documents_changed, forget_document_terms, update_page
-from search.models import SearchDocument, Synonym
-from search.query import forget_synonyms
+from search.models import SearchDocument, Shorthand, Synonym
+from search.query import forget_shorthand, forget_synonyms, forget_title_words
 from search.querylog import buffer, flush_if_due, forget_promotions
 
 
@@ -24,6 +25,8 @@ def page_saved(sender, instance, raw: bool = False, **kwargs) -> None:
     page = ArticlePage.objects.filter(pk=instance.pk).first()
     if page is not None:
         update_page(page)
+    forget_title_words()
+    forget_citizen_questions()
 
 
 def restrictions_changed(**kwargs) -> None:
@@ -38,6 +41,8 @@ def connect() -> None:
     post_delete.connect(restrictions_changed, sender=PageViewRestriction, dispatch_uid="search.restriction_deleted")
     post_save.connect(forget_synonyms, sender=Synonym, dispatch_uid="search.synonym_saved")
     post_delete.connect(forget_synonyms, sender=Synonym, dispatch_uid="search.synonym_deleted")
+    post_save.connect(forget_shorthand, sender=Shorthand, dispatch_uid="search.shorthand_saved")
+    post_delete.connect(forget_shorthand, sender=Shorthand, dispatch_uid="search.shorthand_deleted")
     request_finished.connect(flush_if_due, dispatch_uid="search.query_log_flush")
     atexit.register(buffer.flush)
     for model in (SearchPromotion, Query):

@@ -23,7 +23,7 @@ from modelsearch.utils import deep_update
 from home.text import fold
 from search.backends.database import SafeQueryMixin
 from search.models import Synonym
-from search.stopwords import FOLDED_STOP_WORDS, STOP_WORDS
+from search.stopwords import AMBIGUOUS_FOLDED, FOLDED_STOP_WORDS, STOP_WORDS
 
 FUZZINESS = "AUTO:4,20"
 I_Y_CONSONANTS = ("b", "c", "ch", "d", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "nh", "p", "ph", "qu", "r")
@@ -42,7 +42,9 @@ def synonym_rules() -> list[str]:
 
 def vietnamese_analysis(synonyms: list[str]) -> dict:
     """Index settings: analysers that fold Vietnamese the way home.text does."""
-    stop_words = sorted(set(STOP_WORDS) | FOLDED_STOP_WORDS)
+    # Not the syllables that are content words in some reading (cua = cửa, khi = khí …): those are
+    # weighed by the ranker from the vocabulary, as on the database backends.
+    stop_words = sorted(word for word in set(STOP_WORDS) | FOLDED_STOP_WORDS if word not in AMBIGUOUS_FOLDED)
     return {
         "settings": {
             "analysis": {
