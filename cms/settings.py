@@ -367,6 +367,13 @@ AXES_VERBOSE = False
 # Rate limits (django-ratelimit counters in the default cache): per client address.
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_IP_META_KEY = CLIENT_IP_HEADER
+# Opens of search results counted per client address (search.clicks; beyond it, not counted).
+SEARCH_CLICK_RATE = os.environ.get("SEARCH_CLICK_RATE", "30/h")
+# A page counts for a query in the ranking once this many distinct visits in the last
+# SEARCH_CLICK_DAYS days opened it, and it holds SEARCH_CLICK_MIN_SHARE of the query's opens.
+SEARCH_CLICK_MIN_VISITS = int(os.environ.get("SEARCH_CLICK_MIN_VISITS", "5"))
+SEARCH_CLICK_DAYS = int(os.environ.get("SEARCH_CLICK_DAYS", "90"))
+SEARCH_CLICK_MIN_SHARE = float(os.environ.get("SEARCH_CLICK_MIN_SHARE", "0.3"))
 RATE_LIMITS = {
     "search": os.environ.get("RATE_LIMIT_SEARCH", "60/m"),
     "search_autocomplete": os.environ.get("RATE_LIMIT_AUTOCOMPLETE", "180/m"),

@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("tim-kiem/", search_views.search, name="search"),
     path("tim-kiem/goi-y/", search_views.autocomplete, name="search_autocomplete"),
+    path("tim-kiem/mo/", search_views.open_result, name="search_open"),
     path("linh-vuc/<slug:slug>/", article_views.reform_area, name="reform_area"),
     path("the/<str:slug>/", article_views.tag, name="tag"),
     path("chi-so/", include("indices.urls")),

@@ -7,11 +7,14 @@ the title, the "head" (summary, tags, areas, unit, procedure code/field, agency)
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models import F
+from wagtail.models import Page
 
 from articles.models import ArticlePage
 from home.indexing import search_texts
@@ -25,6 +28,9 @@ HEAD_FIELDS = {"summary", "name", "procedure_code", "procedure_field", "agency"}
 MAX_BODY_WORDS = 2500
 MAX_SNIPPET_SOURCE = 3000
 MAX_TERM_LENGTH = 40
+# Bumped whenever a document changes (or a view restriction does): the engine's cached match
+# counts carry it in their key, so a publish, an unpublish or a delete is counted at once.
+GENERATION_KEY = "search:documents-generation"
 
 
 def page_parts(page) -> dict[str, str]:
@@ -53,7 +59,8 @@ def build_document(page) -> SearchDocument:
     parts = page_parts(page)
     title_exact, title_fold = _keys(parts["title"])
     head_exact, head_fold = _keys(parts["head"])
-    body_exact, body_fold = _keys(parts["body"], MAX_BODY_WORDS)
+    # The body's exact keys are not stored: the ranker asks a body only for fold-key phrases.
+    _body_exact, body_fold = _keys(parts["body"], MAX_BODY_WORDS)
     return SearchDocument(
         page_id=page.pk,
         type_slug=getattr(page, "type_slug", ""),
@@ -65,7 +72,6 @@ def build_document(page) -> SearchDocument:
         title_fold=title_fold,
         head_exact=head_exact,
         head_fold=head_fold,
-        body_exact=body_exact,
         body_fold=body_fold,
         text=" ".join((getattr(page, "summary", "") + " " + parts["body"]).split())[:MAX_SNIPPET_SOURCE],
     )
@@ -95,21 +101,62 @@ def _shift_terms(added: set[str], removed: set[str]) -> None:
         SearchTerm.objects.filter(word__in=removed, doc_count__gt=0).update(doc_count=F("doc_count") - 1)
 
 
+def generation() -> int:
+    return cache.get(GENERATION_KEY, 0)
+
+
+def documents_changed() -> None:
+    """Bump the generation now (this transaction's own searches see the change) and again on
+    commit (what another request counted in between is dropped)."""
+    bump_generation()
+    transaction.on_commit(bump_generation)
+
+
+def bump_generation(**kwargs) -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet (or evicted): any new value differs from what keys hold
+        cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def document_values(document: SearchDocument) -> dict:
+    """The stored columns of a document but its key, for an upsert."""
+    return {
+        field.attname: getattr(document, field.attname)
+        for field in SearchDocument._meta.concrete_fields
+        if not field.primary_key
+    }
+
+
 def update_page(page) -> None:
-    """Bring one page's document in line with its live state (called after every save)."""
+    """Bring one page's document in line with its live state (called after every save).
+
+    An upsert in one transaction: the page's row is locked first, so two saves of one page run one
+    after the other (on PostgreSQL; SQLite has a single writer), each reading the document the
+    other left, and the row is updated in place, never deleted and inserted again. The vocabulary
+    follows the difference between the old and the new words; a removed document's words are
+    taken off by `forget_document_terms` (also when the page itself is deleted).
+    """
     page = page.specific
-    old = SearchDocument.objects.filter(page_id=page.pk).first()
-    old_terms = document_terms(old) if old else set()
+    documents_changed()
     with transaction.atomic():
-        if old:
-            old.delete()
+        list(Page.objects.select_for_update().filter(pk=page.pk).values_list("pk", flat=True))
+        old = SearchDocument.objects.filter(page_id=page.pk).first()
         if not page.live:
-            _shift_terms(set(), old_terms)
+            if old is not None:
+                old.delete()
             return
         document = build_document(page)
-        document.save(force_insert=True)
+        SearchDocument.objects.update_or_create(page_id=page.pk, defaults=document_values(document))
+        old_terms = document_terms(old) if old is not None else set()
         new_terms = document_terms(document)
         _shift_terms(new_terms - old_terms, old_terms - new_terms)
+
+
+def forget_document_terms(sender, instance: SearchDocument, **kwargs) -> None:
+    """post_delete of a SearchDocument (unpublished, or its page deleted): its words lose a page."""
+    _shift_terms(set(), document_terms(instance))
+    documents_changed()
 
 
 def rebuild_all(pages: Iterable | None = None, batch_size: int = 500) -> int:
@@ -125,9 +172,10 @@ def rebuild_all(pages: Iterable | None = None, batch_size: int = 500) -> int:
     counts: Counter = Counter()
     total = 0
     batch: list[SearchDocument] = []
-    with transaction.atomic():
-        SearchDocument.objects.all().delete()
-        SearchTerm.objects.all().delete()
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Plain DELETEs: the vocabulary is rebuilt below, so no per-document signal is wanted.
+        cursor.execute(f"DELETE FROM {connection.ops.quote_name(SearchDocument._meta.db_table)}")
+        cursor.execute(f"DELETE FROM {connection.ops.quote_name(SearchTerm._meta.db_table)}")
         for page in pages:
             document = build_document(page)
             counts.update(document_terms(document))
@@ -139,4 +187,5 @@ def rebuild_all(pages: Iterable | None = None, batch_size: int = 500) -> int:
         SearchDocument.objects.bulk_create(batch)
         total += len(batch)
         add_terms(counts)
+    documents_changed()
     return total

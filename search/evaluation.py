@@ -1,4 +1,8 @@
-"""Relevance figures for a set of queries with known answers (used by the tests and the bench)."""
+"""Relevance figures for a set of queries with known answers (used by the tests and the bench).
+
+The query sets and their corpus live with the benchmark (search/bench/data/); the tests read them
+from there, never the other way round.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,17 @@ from pathlib import Path
 
 from wagtail.models import Page
 
+from articles.importing import ContentImporter
 from articles.models import GuidePage
 from search.engine import run_search
 
-QUERIES_FILE = Path(__file__).resolve().parent.parent / "tests" / "search" / "queries.json"
-CORPUS_FILE = QUERIES_FILE.with_name("corpus.json")
+DATA = Path(__file__).resolve().parent / "bench" / "data"
+# The tuning set: the queries the synonyms, stop words and ranking weights were adjusted against.
+QUERIES_FILE = DATA / "tuning.json"
+# The held-out set: written before the mechanisms it measures, never tuned against afterwards.
+HELDOUT_FILE = DATA / "heldout.json"
+# The guides, news, FAQ and stories both sets are answered from.
+CORPUS_FILE = DATA / "corpus.json"
 
 
 @dataclass
@@ -38,6 +48,21 @@ class Evaluation:
 
 def load_queries(path: Path = QUERIES_FILE) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def load_corpus(path: Path = CORPUS_FILE) -> list[dict]:
+    """The relevance corpus as `import_content` records."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def import_corpus(records: list[dict] | None = None) -> dict:
+    """Import (and publish) the corpus through the normal importer; returns {slug: page}."""
+    importer = ContentImporter(load_corpus() if records is None else records)
+    clean, errors = importer.validate()
+    if errors:
+        raise ValueError("; ".join(str(error) for error in errors))
+    result = importer.run(clean)
+    return {page.slug: page for page in result.created + result.updated}
 
 
 def procedure_codes() -> dict[str, str]:

@@ -4,6 +4,12 @@ Words a citizen puts around the thing they want ("xin cấp hộ chiếu thì c�
 not thrown away (a phrase may need them) but weigh little. Without diacritics a syllable can be
 several words ("co" = có, cơ, cổ …), so the folded list keeps only syllables that are function
 words in every reading; phrases ("o dau", "the nao") are recognised whole.
+
+Some folded syllables are function words in most questions and content words in a few titles:
+"cua" (của / cửa: một cửa, cửa khẩu), "ong" (ông / ong mật), "muon" (muốn / muộn: đăng ký muộn),
+"duoc" (được / dược), "khi" (khi / khí), "nhu" (như / nhu cầu), "ba" (bà / ba, bá). They are
+AMBIGUOUS_FOLDED: a stop word only while no indexed title holds one of their content forms
+(search.query.title_content_words asks the index).
 """
 
 # With diacritics: exact keys are compared, so "có" is a stop word and "cơ" (cơ quan) is not.
@@ -19,10 +25,22 @@ STOP_WORDS = frozenset(
 # Without diacritics: only syllables that are function words whatever their marks.
 FOLDED_STOP_WORDS = frozenset(
     """
-    la khong duoc muon xin nhung gi nao o cua va cac voi bi a nhe ai khi nhu nay ra vao roi da se
-    hoac viec nhieu theo rat ong ba ta giup
+    la khong xin nhung gi nao o va cac voi bi a nhe ai nay ra vao roi da se
+    hoac viec nhieu theo rat ta giup
     """.split()
 )
+
+# Folded syllables that are stop words unless an indexed title uses them as a content word, with
+# those content forms (exact spellings; the folded form alone would match the function word too).
+AMBIGUOUS_FOLDED = {
+    "cua": ("cửa", "cua", "cựa"),
+    "ong": ("ong",),
+    "muon": ("muộn", "mượn", "muôn"),
+    "duoc": ("dược",),
+    "khi": ("khí",),
+    "nhu": ("nhu",),
+    "ba": ("ba", "bá", "bả", "bã", "bạ"),
+}
 
 # Phrases recognised on the folded form, whatever the single syllables are on their own.
 STOP_PHRASES = [

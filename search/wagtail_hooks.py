@@ -8,8 +8,13 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from search.models import QueryLog, Synonym
-from search.reports import PopularQueriesReportView, ZeroResultQueriesReportView
+from search.models import QueryLog, Shorthand, Synonym
+from search.reports import (
+    LowClickQueriesReportView,
+    PopularQueriesReportView,
+    ZeroResultQueriesReportView,
+    promote_query,
+)
 
 
 class SynonymViewSet(SnippetViewSet):
@@ -24,6 +29,20 @@ class SynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymViewSet)
+
+
+class ShorthandViewSet(SnippetViewSet):
+    model = Shorthand
+    icon = "search"
+    menu_label = _("Từ viết tắt")
+    menu_order = 601
+    add_to_admin_menu = True
+    list_display = ["short", "expansion", "note"]
+    search_fields = ["short", "expansion", "note"]
+    ordering = ["short"]
+
+
+register_snippet(ShorthandViewSet)
 
 
 class QueryReportMenuItem(MenuItem):
@@ -50,6 +69,13 @@ def register_report_urls():
             ZeroResultQueriesReportView.as_view(results_only=True),
             name="search_zero_result_queries_results",
         ),
+        path("reports/tu-khoa-it-duoc-mo/", LowClickQueriesReportView.as_view(), name="search_low_click_queries"),
+        path(
+            "reports/tu-khoa-it-duoc-mo/results/",
+            LowClickQueriesReportView.as_view(results_only=True),
+            name="search_low_click_queries_results",
+        ),
+        path("reports/tu-khoa/gan-trang/", promote_query, name="search_promote_query"),
     ]
 
 
@@ -67,4 +93,14 @@ def register_zero_result_queries_menu_item():
         reverse("search_zero_result_queries"),
         name="search-zero-result-queries",
         icon_name="warning",
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_low_click_queries_menu_item():
+    return QueryReportMenuItem(
+        _("Từ khóa ít được mở kết quả"),
+        reverse("search_low_click_queries"),
+        name="search-low-click-queries",
+        icon_name="search",
     )

@@ -68,6 +68,7 @@ class GuideAdapter(ImportAdapter):
             "submission_methods": self.submission_methods(reader),
             "document_groups": self.document_groups(reader),
             "legal_basis": self.legal_basis(reader),
+            "citizen_queries": "\n".join(reader.strings("citizen_queries")),
         }
 
     def submission_methods(self, reader: RecordReader) -> list:

@@ -48,6 +48,17 @@ class GuidePage(ArticlePage):
     online_url = models.URLField(_("đường dẫn dịch vụ công trực tuyến"), blank=True)
     last_reviewed = models.DateField(_("ngày rà soát gần nhất"), default=timezone.localdate)
     next_review_due = models.DateField(_("hạn rà soát tiếp theo"), blank=True, null=True)
+    # How citizens ask for this procedure in their own words (search weighs it highly).
+    citizen_queries = models.TextField(
+        _("người dân thường hỏi thế nào"),
+        blank=True,
+        help_text=_(
+            "Mỗi dòng một câu hỏi, viết như người dân vẫn hỏi, kể cả không dấu hoặc viết tắt. Ví dụ: "
+            "“vợ mới sinh con thì làm giấy tờ gì cho cháu”, “con sinh ra chưa có giấy khai sinh”, "
+            "“lam giay khai sinh cho con”. Trang tìm kiếm đưa hướng dẫn này lên khi câu hỏi của người "
+            "dân giống một dòng ở đây."
+        ),
+    )
 
     content_panels = (
         ArticlePage.content_panels[:2]
@@ -70,6 +81,7 @@ class GuidePage(ArticlePage):
             FieldPanel("legal_basis"),
             FieldPanel("online_url"),
             FieldPanel("body"),
+            FieldPanel("citizen_queries"),
             FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")], heading=_("Rà soát")),
         ]
         + ArticlePage.taxonomy_panels
@@ -82,8 +94,11 @@ class GuidePage(ArticlePage):
         MemoisedSearchField("steps"),
         MemoisedSearchField("document_groups"),
         index.SearchField("result"),
+        index.SearchField("citizen_queries"),
         index.FilterField("procedure_field"),
     ]
+    # The citizens' own questions weigh like the summary in the ranking's document (search.documents).
+    search_head_fields = ("citizen_queries",)
     api_fields = ArticlePage.api_fields + [
         APIField(name)
         for name in (
@@ -102,6 +117,7 @@ class GuidePage(ArticlePage):
             "online_url",
             "last_reviewed",
             "next_review_due",
+            "citizen_queries",
         )
     ]
 
@@ -120,6 +136,10 @@ class GuidePage(ArticlePage):
         if self.next_review_due is None and self.last_reviewed:
             self.next_review_due = self.last_reviewed + datetime.timedelta(days=REVIEW_INTERVAL_DAYS)
         return super().save(*args, **kwargs)
+
+    def citizen_query_list(self) -> list[str]:
+        """The citizens' questions, one a line, blank lines dropped."""
+        return [line.strip() for line in self.citizen_queries.splitlines() if line.strip()]
 
     @property
     def review_overdue(self) -> bool:

@@ -3,8 +3,9 @@
 Every text field is analysed by ``vietnamese``: standard tokenizer (one token per syllable),
 lowercase, ``asciifolding`` with ``preserve_original`` (so "Đăng" is indexed as both "đăng" and
 "dang", and a query typed with diacritics scores higher on the exact form), i/y spelling unified
-and Vietnamese stop words dropped. Queries use ``vietnamese_search``, which adds the editors'
-synonyms; plain-text queries are fuzzy (one edit from four letters on). Queries go through the
+and Vietnamese stop words dropped. Queries use ``vietnamese_search``, which drops stop words, folds, and then
+applies the editors' synonyms (written folded, so a query typed with or without diacritics meets
+them); plain-text queries are fuzzy (one edit from four letters on). Queries go through the
 same sanitiser as the database backend. See docs/elasticsearch.md.
 """
 
@@ -22,7 +23,7 @@ from modelsearch.utils import deep_update
 from home.text import fold
 from search.backends.database import SafeQueryMixin
 from search.models import Synonym
-from search.stopwords import FOLDED_STOP_WORDS, STOP_WORDS
+from search.stopwords import AMBIGUOUS_FOLDED, FOLDED_STOP_WORDS, STOP_WORDS
 
 FUZZINESS = "AUTO:4,20"
 I_Y_CONSONANTS = ("b", "c", "ch", "d", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "nh", "p", "ph", "qu", "r")
@@ -41,7 +42,9 @@ def synonym_rules() -> list[str]:
 
 def vietnamese_analysis(synonyms: list[str]) -> dict:
     """Index settings: analysers that fold Vietnamese the way home.text does."""
-    stop_words = sorted(set(STOP_WORDS) | FOLDED_STOP_WORDS)
+    # Not the syllables that are content words in some reading (cua = cửa, khi = khí …): those are
+    # weighed by the ranker from the vocabulary, as on the database backends.
+    stop_words = sorted(word for word in set(STOP_WORDS) | FOLDED_STOP_WORDS if word not in AMBIGUOUS_FOLDED)
     return {
         "settings": {
             "analysis": {
@@ -57,6 +60,7 @@ def vietnamese_analysis(synonyms: list[str]) -> dict:
                 },
                 "filter": {
                     "vietnamese_folding": {"type": "asciifolding", "preserve_original": True},
+                    "vietnamese_query_folding": {"type": "asciifolding", "preserve_original": False},
                     "vietnamese_stop": {"type": "stop", "stopwords": stop_words, "ignore_case": True},
                     "vietnamese_synonyms": {"type": "synonym_graph", "synonyms": synonyms, "lenient": True},
                 },
@@ -71,11 +75,17 @@ def vietnamese_analysis(synonyms: list[str]) -> dict:
                         "type": "custom",
                         "char_filter": ["vietnamese_nfd", "vietnamese_i_y"],
                         "tokenizer": "standard",
+                        # Fold before the synonyms: their rules are written folded ("cccd, can cuoc
+                        # cong dan"), so a query typed with diacritics must reach them folded too.
+                        # Stop words are dropped before folding, where the marks still tell "có"
+                        # (a stop word) from "cơ". Folded only (no stacked original: a synonym
+                        # graph takes one token a position); the index holds both forms and the
+                        # ranker weighs the diacritics.
                         "filter": [
                             "lowercase",
                             "vietnamese_stop",
+                            "vietnamese_query_folding",
                             "vietnamese_synonyms",
-                            "vietnamese_folding",
                         ],
                     },
                 },
@@ -103,7 +113,12 @@ class VietnameseQueryCompilerMixin:
 
 
 class VietnameseSearchQueryCompiler(VietnameseQueryCompilerMixin, Elasticsearch9SearchQueryCompiler):
-    pass
+    # Filter clauses a queryset cannot express (search.retrieval: pages of a reform area, which is
+    # a many-to-many relation), added to the queryset's own (live, type, unit, dates).
+    extra_filters: tuple[dict, ...] = ()
+
+    def get_filters(self):
+        return [*super().get_filters(), *self.extra_filters]
 
 
 class VietnameseAutocompleteQueryCompiler(Elasticsearch9AutocompleteQueryCompiler):

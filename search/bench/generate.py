@@ -15,6 +15,7 @@ from collections import Counter
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
@@ -22,7 +23,7 @@ from wagtail.search.backends import get_search_backend
 from articles.models import ArticlePage, UnitSection, article_types
 from home.models import ReformArea
 from search.bench.text import TextGenerator
-from search.documents import build_document, document_terms
+from search.documents import build_document, document_terms, documents_changed
 from search.models import SearchDocument, SearchTerm
 
 BATCH = 400
@@ -142,6 +143,66 @@ def generate_pages(total: int, seed: int = 2024) -> list[int]:
     return ids
 
 
+def insert_articles(records: list[dict]) -> list[int]:
+    """Insert live articles given as {type, title, unit, areas, date, summary, body} (body: plain
+    text) straight into the page tables, like generate_pages; returns their ids, to index with
+    index_pages. For tests and benchmarks that need many pages of chosen content quickly."""
+    locale = Locale.get_default()
+    areas = dict(ReformArea.objects.values_list("slug", "pk"))
+    sections = {
+        (slug, section.unit.slug): section
+        for slug, model in article_types().items()
+        for section in UnitSection.objects.child_of(model.index_page_model().objects.get()).select_related("unit")
+    }
+    children = {section.pk: section.numchild for section in sections.values()}
+    now = timezone.now()
+    ids: list[int] = []
+    with transaction.atomic():
+        for start in range(0, len(records), BATCH):
+            by_type: dict[str, list] = {}
+            area_rows: list[tuple[object, list[str]]] = []
+            for number, record in enumerate(records[start : start + BATCH], start=start):
+                model = article_types()[record["type"]]
+                section = sections[(record["type"], record["unit"])]
+                children[section.pk] += 1
+                slug = record.get("slug") or f"bulk-{uuid.uuid4().hex[:12]}-{number}"
+                page = model(
+                    title=record["title"],
+                    draft_title=record["title"],
+                    slug=slug,
+                    path=section.path + _segment(children[section.pk]),
+                    depth=section.depth + 1,
+                    numchild=0,
+                    url_path=f"{section.url_path}{slug}/",
+                    content_type=ContentType.objects.get_for_model(model),
+                    live=True,
+                    first_published_at=now,
+                    last_published_at=now,
+                    locale_id=locale.pk,
+                    translation_key=uuid.uuid4(),
+                    unit_id=section.unit_id,
+                    date=record.get("date"),
+                    summary=record.get("summary", "")[:300],
+                    body=[{"type": "paragraph", "value": f"<p>{record.get('body', '')}</p>", "id": str(uuid.uuid4())}],
+                )
+                by_type.setdefault(record["type"], []).append(page)
+                area_rows.append((page, record["areas"]))
+            for type_slug, pages in by_type.items():
+                _insert_multi_table(article_types()[type_slug], pages, ArticlePage)
+                ids.extend(page.pk for page in pages)
+            through = ArticlePage.reform_areas.through
+            through.objects.bulk_create(
+                [
+                    through(articlepage_id=page.pk, reformarea_id=areas[slug])
+                    for page, slugs in area_rows
+                    for slug in slugs
+                ]
+            )
+        for section_id, count in children.items():
+            Page.objects.filter(pk=section_id).update(numchild=count)
+    return ids
+
+
 def _insert_multi_table(model, pages: list, article_model) -> None:
     """INSERT the wagtailcore_page rows (getting their ids), then each child table's rows."""
     page_fields = [field for field in Page._meta.local_concrete_fields if not field.primary_key]
@@ -182,7 +243,7 @@ def _index_share_in_worker(batches: list[tuple[str, list[int]]]) -> Counter:
         connection.close()  # the worker's own connection, opened after the fork
 
 
-def index_pages(ids: list[int], workers: int = 2) -> None:
+def index_pages(ids: list[int], workers: int = 2, vacuum: bool = True) -> None:
     """Wagtail's index (the configured backend) and our SearchDocuments, in batches.
 
     On PostgreSQL the batches are shared out to `workers` processes (Wagtail's indexer spends
@@ -208,12 +269,15 @@ def index_pages(ids: list[int], workers: int = 2) -> None:
                 terms.update(share_terms)
     else:
         terms = _index_share(batches)
-    known = set(SearchTerm.objects.values_list("word", flat=True))
+    known = set(SearchTerm.objects.filter(word__in=list(terms)).values_list("word", flat=True))
     SearchTerm.objects.bulk_create(
         [SearchTerm(word=word, doc_count=count) for word, count in terms.items() if word not in known],
         batch_size=500,
     )
-    if connection.vendor == "postgresql":
+    for word in known:  # words already indexed (a database that was not empty): add the new pages
+        SearchTerm.objects.filter(word=word).update(doc_count=F("doc_count") + terms[word])
+    documents_changed()
+    if connection.vendor == "postgresql" and vacuum:
         # Like a database autovacuum has settled: statistics, visibility map and hint bits set.
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")

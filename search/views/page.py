@@ -116,7 +116,7 @@ def search(request: HttpRequest) -> HttpResponse:
         if result["page_id"] not in promoted_ids
     ]
     if not query.is_empty and page_obj.number == 1:
-        log_query(query.text, len(outcome.hits) + len(promoted))
+        log_query(query.text, outcome.total + len(promoted))
     if raw_query and query.is_empty:
         problems.append(_("Từ khóa chỉ gồm ký hiệu hoặc dấu câu. Hãy nhập chữ hoặc số, ví dụ “đăng ký khai sinh”."))
     context = {
@@ -126,7 +126,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "promoted": [{"page": page, "url": page.get_url(request)} for page in promoted],
         "page_obj": page_obj,
         "paginator": paginator,
-        "total": len(outcome.hits),
+        "total": outcome.total,
         "filters": filters,
         "params": params,
         "facets": _facets(outcome, filters, params, types, areas, units),

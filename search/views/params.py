@@ -8,7 +8,7 @@ import re
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from search.engine import Filters
+from search.filters import Filters
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_PARAM_LENGTH = 100

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from django.core.cache import cache
 
 from articles.importing import ContentImporter
-
-HERE = Path(__file__).resolve().parent
+from search.evaluation import HELDOUT_FILE, load_corpus, load_queries
 
 
 def import_records(records: list[dict]) -> dict:
@@ -47,12 +43,17 @@ def _fresh_search_cache():
 
 @pytest.fixture
 def corpus(db) -> dict:
-    return import_records(json.loads((HERE / "corpus.json").read_text(encoding="utf-8")))
+    return import_records(load_corpus())
 
 
 @pytest.fixture
 def relevance_queries() -> list[dict]:
-    return json.loads((HERE / "queries.json").read_text(encoding="utf-8"))
+    return load_queries()
+
+
+@pytest.fixture
+def heldout_queries() -> list[dict]:
+    return load_queries(HELDOUT_FILE)
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """The Elasticsearch backend, checked without a server: index settings, mappings, queries, switch."""
 
+import datetime
 import json
 import os
 import subprocess
@@ -12,8 +13,12 @@ from modelsearch.backends import get_search_backend
 from modelsearch.query import PlainText
 
 from articles.models import ArticlePage, GuidePage
+from home.models import Unit
 from search.backends.elasticsearch import FUZZINESS, VietnameseElasticsearchBackend
-from search.models import Synonym
+from search.filters import Filters
+from search.models import SearchDocument, Synonym
+from search.query import parse_query
+from search.retrieval import backend_search
 
 ES_SETTINGS = {
     "default": {
@@ -66,9 +71,23 @@ def test_default_analyzers_fold_vietnamese(backend):
     assert analyzers["default_search"]["filter"] == [
         "lowercase",
         "vietnamese_stop",
+        "vietnamese_query_folding",
         "vietnamese_synonyms",
-        "vietnamese_folding",
     ]
+
+
+def test_search_analyser_folds_before_the_folded_synonym_rules(db):
+    # "Căn cước công dân" typed with marks must reach the rule "can cuoc cong dan, cccd" folded.
+    with override_settings(WAGTAILSEARCH_BACKENDS=ES_SETTINGS):
+        backend = get_search_backend()
+    settings = analysis(backend)
+    for name in ("vietnamese_search", "default_search"):
+        chain = settings["analyzer"][name]["filter"]
+        assert chain.index("vietnamese_query_folding") < chain.index("vietnamese_synonyms"), name
+    assert settings["filter"]["vietnamese_query_folding"] == {"type": "asciifolding", "preserve_original": False}
+    rules = settings["filter"]["vietnamese_synonyms"]["synonyms"]
+    assert rules and all(rule.isascii() for rule in rules)
+    assert any("can cuoc cong dan" in rule and "cccd" in rule for rule in rules)
 
 
 def test_i_y_char_filter_pattern(backend):
@@ -81,8 +100,15 @@ def test_i_y_char_filter_pattern(backend):
 
 def test_stop_words_in_both_forms(backend):
     stop_words = analysis(backend)["filter"]["vietnamese_stop"]["stopwords"]
-    assert {"thì", "những", "gì", "không", "khong", "duoc"} <= set(stop_words)
+    assert {"thì", "những", "gì", "không", "khong", "nhung", "được", "của"} <= set(stop_words)
     assert "cơ" not in stop_words and "can" not in stop_words
+
+
+def test_folded_words_that_are_also_content_words_are_not_dropped(backend):
+    """cua (cửa), ong (ong mật), muon (muộn), duoc (dược), khi (khí), nhu (nhu cầu), ba (ba, bà):
+    the ranker weighs them from the titles; the analyser must keep them to let it."""
+    stop_words = set(analysis(backend)["filter"]["vietnamese_stop"]["stopwords"])
+    assert stop_words.isdisjoint({"cua", "ong", "muon", "duoc", "khi", "nhu", "ba"})
 
 
 def test_synonyms_come_from_the_editors_list(db):
@@ -131,3 +157,36 @@ def test_or_query_from_the_citizen_search(backend):
 
 def test_punctuation_only_query_gives_no_results_without_asking_the_server(backend):
     assert list(backend.search("!!! ???", ArticlePage)) == []
+
+
+def compiled_filters(filters) -> str:
+    results = backend_search(parse_query("hop tac xa", expand=False), filters)
+    return json.dumps(results.query_compiler.get_query(), ensure_ascii=False, default=str)
+
+
+def test_unit_and_date_filters_are_filter_clauses_of_the_query(backend):
+
+    unit = Unit.objects.get(slug="nguyen-binh")
+    query = json.loads(
+        compiled_filters(
+            Filters(unit="nguyen-binh", date_from=datetime.date(2024, 1, 1), date_to=datetime.date(2024, 6, 30))
+        )
+    )
+    text = json.dumps(query)
+    assert "filter" in query["bool"]
+    assert f'"articles_articlepage__unit_id_filter": [{unit.pk}]' in text
+    assert '"articles_articlepage__date_filter": {"gte": "2024-01-01"}' in text
+    assert '"articles_articlepage__date_filter": {"lte": "2024-06-30"}' in text
+    assert '"live_filter": true' in text
+
+
+def test_type_and_area_filters_are_filter_clauses_of_the_query(backend):
+
+    text = compiled_filters(Filters(type="guide", area="tai-chinh-cong"))
+    # The type: the guide model's content type; the area: the ids of the pages in it.
+    assert '{"match": {"_django_content_type": "articles.GuidePage"}}' in text
+    in_area = list(
+        SearchDocument.objects.filter(area_slugs__contains=" tai-chinh-cong ").values_list("page_id", flat=True)
+    )
+    assert in_area
+    assert '{"terms": {"pk": [' + ", ".join(f'"{page_id}"' for page_id in in_area) + "]}}" in text

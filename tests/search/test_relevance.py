@@ -7,7 +7,7 @@ guide is the same answer: search.evaluation counts it as the expected page.
 
 from collections import Counter
 
-from search.evaluation import evaluate
+from search.evaluation import evaluate, load_corpus
 
 TOP1_TARGET = 0.90
 
@@ -54,3 +54,13 @@ def test_on_the_corpus_alone_the_exact_page_is_first_nine_times_in_ten(corpus, r
     missing = [(miss["q"], miss["expected"], miss["got"]) for miss in result.misses if not 1 <= miss["rank"] <= 3]
     assert missing == []
     assert result.top1_rate >= TOP1_TARGET, [(miss["q"], miss["got"][:1]) for miss in result.misses]
+
+
+def test_the_held_out_set_is_kept_apart_and_answerable(heldout_queries):
+    """The held-out set (search/bench/data/heldout.json) is only measured (by the bench), never
+    asserted on here: this checks its shape, and that every answer is a page of the corpus."""
+    slugs = {record["slug"] for record in load_corpus()}
+    kinds = Counter(item["kind"] for item in heldout_queries)
+    assert len(heldout_queries) >= 40
+    assert set(kinds) == {"everyday", "run_together", "shorthand", "long_phrase"}
+    assert [item["expected"] for item in heldout_queries if item["expected"] not in slugs] == []
