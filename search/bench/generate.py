@@ -105,22 +105,14 @@ def generate_pages(total: int, seed: int = 2024) -> list[int]:
                 title = text.procedure_title() if type_slug in {"guide", "faq"} else text.news_title()
                 if type_slug == "faq":
                     title = f"{title} cần những giấy tờ gì?"
-                slug = f"bench-{number}"
-                page = model(
-                    title=title,
-                    draft_title=title,
-                    slug=slug,
-                    path=section.path + _segment(children[section.pk]),
-                    depth=section.depth + 1,
-                    numchild=0,
-                    url_path=f"{section.url_path}{slug}/",
-                    content_type=ContentType.objects.get_for_model(model),
-                    live=True,
-                    first_published_at=now,
-                    last_published_at=now,
-                    locale_id=locale.pk,
-                    translation_key=uuid.uuid4(),
-                    unit_id=section.unit_id,
+                page = _live_page(
+                    model,
+                    section,
+                    children[section.pk],
+                    title,
+                    f"bench-{number}",
+                    now,
+                    locale,
                     date=datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randint(0, 2500)),
                     summary=text.sentence()[:300],
                     body=_paragraphs(text, rng.randint(2, 5)),
@@ -141,6 +133,28 @@ def generate_pages(total: int, seed: int = 2024) -> list[int]:
         for section_id, count in children.items():
             Page.objects.filter(pk=section_id).update(numchild=count)
     return ids
+
+
+def _live_page(model, section, position: int, title: str, slug: str, now, locale, **fields):
+    """An unsaved live page of `model`, the `position`-th child of `section` (tree columns set by
+    hand: _insert_multi_table writes it without treebeard)."""
+    return model(
+        title=title,
+        draft_title=title,
+        slug=slug,
+        path=section.path + _segment(position),
+        depth=section.depth + 1,
+        numchild=0,
+        url_path=f"{section.url_path}{slug}/",
+        content_type=ContentType.objects.get_for_model(model),
+        live=True,
+        first_published_at=now,
+        last_published_at=now,
+        locale_id=locale.pk,
+        translation_key=uuid.uuid4(),
+        unit_id=section.unit_id,
+        **fields,
+    )
 
 
 def insert_articles(records: list[dict]) -> list[int]:
@@ -165,22 +179,14 @@ def insert_articles(records: list[dict]) -> list[int]:
                 model = article_types()[record["type"]]
                 section = sections[(record["type"], record["unit"])]
                 children[section.pk] += 1
-                slug = record.get("slug") or f"bulk-{uuid.uuid4().hex[:12]}-{number}"
-                page = model(
-                    title=record["title"],
-                    draft_title=record["title"],
-                    slug=slug,
-                    path=section.path + _segment(children[section.pk]),
-                    depth=section.depth + 1,
-                    numchild=0,
-                    url_path=f"{section.url_path}{slug}/",
-                    content_type=ContentType.objects.get_for_model(model),
-                    live=True,
-                    first_published_at=now,
-                    last_published_at=now,
-                    locale_id=locale.pk,
-                    translation_key=uuid.uuid4(),
-                    unit_id=section.unit_id,
+                page = _live_page(
+                    model,
+                    section,
+                    children[section.pk],
+                    record["title"],
+                    record.get("slug") or f"bulk-{uuid.uuid4().hex[:12]}-{number}",
+                    now,
+                    locale,
                     date=record.get("date"),
                     summary=record.get("summary", "")[:300],
                     body=[{"type": "paragraph", "value": f"<p>{record.get('body', '')}</p>", "id": str(uuid.uuid4())}],
