@@ -38,6 +38,15 @@ LOW_CLICK_SHARE = 0.2
 LOW_CLICK_CANDIDATES = 500
 
 
+# "Từ khóa này nghĩa là trang…": the one-step promotion link of every query report's rows.
+PROMOTE_COLUMN = TitleColumn(
+    "promote",
+    label=_("Gán trang"),
+    accessor="promote_label",
+    get_url=lambda row: getattr(row, "promote_url", None),
+)
+
+
 def can_promote(user) -> bool:
     """Who may say "this query means that page": whoever may add search promotions (the
     provincial approvers and the administrators, editorial.roles)."""
@@ -57,12 +66,7 @@ class QueryReportView(ReportView):
         Column("query", label=_("Từ khóa")),
         Column("hits", label=_("Số lượt tìm")),
         Column("zero_hits", label=_("Số lượt không có kết quả")),
-        TitleColumn(
-            "promote",
-            label=_("Gán trang"),
-            accessor="promote_label",
-            get_url=lambda row: getattr(row, "promote_url", None),
-        ),
+        PROMOTE_COLUMN,
     ]
     order_by = "-hits"
 
@@ -144,12 +148,7 @@ class LowClickQueriesReportView(QueryReportView):
         Column("query", label=_("Từ khóa")),
         Column("hits", label=_("Số lượt tìm")),
         Column("opens", label=_("Số lượt mở kết quả")),
-        TitleColumn(
-            "promote",
-            label=_("Gán trang"),
-            accessor="promote_label",
-            get_url=lambda row: getattr(row, "promote_url", None),
-        ),
+        PROMOTE_COLUMN,
     ]
 
     def get_queryset(self):
