@@ -209,6 +209,16 @@ def _count_groups(plan: retrieval.Plan, filters: Filters, choose: bool = True) -
     return groups
 
 
+def _loaded(plan: retrieval.Plan, filters: Filters, ids: list[int], phrases) -> list[RankedDocument]:
+    """The ranking rows of `ids` (live, public); the plan's extra pages only within the filters
+    (the text matches were filtered in the database)."""
+    documents = load_documents(ids, phrases)
+    if not plan.extra or not filters.active:
+        return documents
+    extra = set(plan.extra)
+    return [document for document in documents if document.page_id not in extra or filters.accepts(document)]
+
+
 def _database_search(query: ParsedQuery, filters: Filters, outcome: Outcome, vendor: str) -> None:
     extra = tuple(dict.fromkeys((*query.asked, *query.clicked)))
     plan = retrieval.plan(query, vendor, extra)
@@ -220,12 +230,12 @@ def _database_search(query: ParsedQuery, filters: Filters, outcome: Outcome, ven
             # The mode is chosen on the unfiltered matches, by the count (see retrieval).
             groups = _count_groups(plan, filters)
             ids, complete = retrieval.ranked_ids(plan, filters, CANDIDATE_LIMIT) if groups else ([], True)
-            documents = load_documents(ids, phrases)
+            documents = _loaded(plan, filters, ids, phrases)
         else:
             for mode in retrieval.modes(plan):
                 plan.mode = mode
                 ids, complete = retrieval.ranked_ids(plan, filters, CANDIDATE_LIMIT)
-                documents = load_documents(ids, phrases)
+                documents = _loaded(plan, filters, ids, phrases)
                 # Extra pages (citizen questions, clicks) alone do not settle the mode.
                 if not complete or any(document.page_id not in plan.extra for document in documents):
                     break

@@ -419,26 +419,11 @@ def ranked_ids(plan: Plan, filters: Filters, limit: int) -> tuple[list[int], boo
             if page_id not in ids:
                 ids.append(page_id)
     complete = complete and len(ids) <= limit
+    # The plan's extra pages (few) always join the ranked head; search.engine.load_documents keeps
+    # the live public ones, and the engine the ones within the filters.
     ids = ids[:limit]
-    # The plan's extra pages (few) always join the ranked head, when visible and within the filters.
-    ids += [page_id for page_id in _visible_extra(plan, filters) if page_id not in ids]
+    ids += [page_id for page_id in plan.extra if page_id not in ids]
     return ids, complete
-
-
-def _visible_extra(plan: Plan, filters: Filters) -> list[int]:
-    if not plan.extra:
-        return []
-    names = _names()
-    filter_sql, filter_params = _filter_sql(filters)
-    placeholders = ", ".join(["%s"] * len(plan.extra))
-    sql = (
-        f"SELECT d.page_id FROM {names['document']} d {_visible_sql(names)} "
-        f"AND d.page_id IN ({placeholders}){filter_sql}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*plan.extra, *filter_params])
-        found = {int(row[0]) for row in cursor.fetchall()}
-    return [page_id for page_id in plan.extra if page_id in found]
 
 
 @contextmanager
