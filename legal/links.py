@@ -47,10 +47,6 @@ def documents_for(entries: Sequence[tuple[str, object]]) -> list[DocumentPage | 
     ]
 
 
-def document_for(number: str, date: datetime.date | None = None) -> DocumentPage | None:
-    return documents_for([(number, date)])[0]
-
-
 def legal_basis_urls(entries: Sequence[tuple[str, object]], request) -> list[str]:
     """The `resolve_legal_basis` hook: for each (number, date), the document page's URL or ""."""
     return [document.get_url(request) if document else "" for document in documents_for(entries)]
