@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import NewsPage
+from articles.models import NEWEST_FIRST, NewsPage
 from channels.models import (
     BroadcastLanguage,
     BulletinItem,
@@ -65,7 +65,7 @@ def _demo_bulletin() -> list[str]:
     if MonthlyBulletin.objects.filter(slug=DEMO_BULLETIN_SLUG).exists():
         return []
     unit = Unit.objects.filter(slug="ha-quang").first()
-    news = list(NewsPage.objects.live().public().filter(unit=unit).order_by("-date", "-pk")[:4]) if unit else []
+    news = list(NewsPage.objects.live().public().filter(unit=unit).order_by(*NEWEST_FIRST)[:4]) if unit else []
     if not news:
         return []
     month = news[0].date

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import random
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -205,7 +206,9 @@ def _count_groups(plan: retrieval.Plan, filters: Filters, choose: bool = True) -
         plan.mode, groups = cached
         return groups
     groups = retrieval.count_groups(plan, filters, choose)
-    cache.set(key, (plan.mode, groups), COUNT_CACHE_SECONDS)
+    # A lifetime drawn between half and the whole: workers that started together would otherwise
+    # recount one broad query at the same moment (five 80 ms counts on two cores stalled them all).
+    cache.set(key, (plan.mode, groups), random.randint(COUNT_CACHE_SECONDS // 2, COUNT_CACHE_SECONDS))
     return groups
 
 

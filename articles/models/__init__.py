@@ -2,13 +2,14 @@ from functools import cache
 
 from django.apps import apps
 
-from articles.models.base import ArticleIndexPage, ArticlePage, ArticlePageTag, UnitSection
+from articles.models.base import NEWEST_FIRST, ArticleIndexPage, ArticlePage, ArticlePageTag, UnitSection
 from articles.models.faq import FaqIndexPage, FaqPage
 from articles.models.guide import GuideIndexPage, GuidePage
 from articles.models.news import NewsIndexPage, NewsPage
 from articles.models.story import StoryIndexPage, SuccessStoryPage
 
 __all__ = [
+    "NEWEST_FIRST",
     "ArticleIndexPage",
     "ArticlePage",
     "ArticlePageTag",

@@ -132,6 +132,9 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
+        # Every listing is newest first (date, then id): read in this index's order, the latest
+        # six of 4,500 news pages cost 0.2 ms instead of a 20 ms sort (docs/performance.md).
+        indexes = [models.Index(fields=["date", "page_ptr"], name="article_date_order_idx")]
 
     @classmethod
     def can_create_at(cls, parent: Page) -> bool:
@@ -328,7 +331,10 @@ class ArticleIndexPage(Page):
         """/<index>/<unit>/<slug>/ in one query (with its unit) instead of four (SQL budget)."""
         if len(path_components) == 2:
             url_path = f"{self.url_path}{path_components[0]}/{path_components[1]}/"
-            article = self.article_model.objects.select_related("unit").filter(url_path=url_path).first()
+            # By slug (indexed) as well: Wagtail does not index url_path, and a scan of it cost
+            # 3 ms at 10,000 pages on SQLite.
+            articles = self.article_model.objects.select_related("unit")
+            article = articles.filter(slug=path_components[1], url_path=url_path).first()
             if article is not None:
                 if not article.live:
                     raise Http404
@@ -359,6 +365,10 @@ class ArticleIndexPage(Page):
         return context
 
 
+# Newest first, ties by the newest page: the order of article_date_order_idx.
+NEWEST_FIRST = ("-date", "-page_ptr_id")
+
+
 def live_pages_in_order(page_ids) -> list["ArticlePage"]:
     """The live, public articles among `page_ids`, in that order, in one query (SQL budget)."""
     ids = [page_id for page_id in page_ids if page_id]
@@ -370,9 +380,7 @@ def live_pages_in_order(page_ids) -> list["ArticlePage"]:
 
 def paginate_listing(request: HttpRequest, articles) -> dict:
     """Newest first, a page of ARTICLES_PER_PAGE; a bad ?page= falls back to the nearest real page."""
-    articles = (
-        articles.select_related("unit").prefetch_related("reform_areas").order_by("-date", "-first_published_at", "-pk")
-    )
+    articles = articles.select_related("unit").prefetch_related("reform_areas").order_by(*NEWEST_FIRST)
     paginator = Paginator(articles, ARTICLES_PER_PAGE)
     page_number = request.GET.get("page", "1")
     try:

@@ -180,8 +180,14 @@ class GuideIndexPage(ArticleIndexPage):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         guides = GuidePage.objects.live().public().descendant_of(self).order_by("procedure_field", "title")
+        # Every guide is listed (each within three clicks of home): plain rows, and each URL is this
+        # page's URL plus the rest of its url_path — building thousands of Page objects and asking
+        # each for its URL took 0.5 s at 3,000 guides.
+        base_url = self.get_url(request) or "/"
+        other = str(_("Khác"))
         fields: dict[str, list] = {}
-        for guide in guides.only("title", "url_path", "procedure_field"):
-            fields.setdefault(guide.procedure_field or str(_("Khác")), []).append(guide)
+        for title, url_path, field in guides.values_list("title", "url_path", "procedure_field"):
+            guide = {"title": title, "url": base_url + url_path[len(self.url_path) :]}
+            fields.setdefault(field or other, []).append(guide)
         context["guides_by_field"] = sorted(fields.items())
         return context

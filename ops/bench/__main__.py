@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.error import HTTPError
 
 from ops.bench.stack import BenchSite
 
@@ -54,12 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         site.build(args.pages)
         site.start(workers=args.workers)
         static = site.static_css_path()
-        from urllib.error import HTTPError
-
         # A generated news article and a generated guide (their unit section is random: find them).
         home = site.get("/tin-tuc/")
-        import re
-
         article = re.search(r'href="(/tin-tuc/[a-z0-9-]+/bench-[0-9]+/)"', home)
         guide = re.search(r'href="(/huong-dan/[a-z0-9-]+/bench-[0-9]+/)"', site.get("/huong-dan/"))
         article = article.group(1) if article else re.search(r'href="(/tin-tuc/[a-z0-9-]+/[a-z0-9-]+/)"', home).group(1)
