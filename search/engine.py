@@ -232,6 +232,8 @@ def _database_search(query: ParsedQuery, filters: Filters, outcome: Outcome, ven
         if filters.active:
             # The mode is chosen on the unfiltered matches, by the count (see retrieval).
             groups = _count_groups(plan, filters)
+            filtered, unfiltered, _counts = facet_counts(groups, filters)
+            plan.sparse = retrieval.sparse(filtered, unfiltered, CANDIDATE_LIMIT)
             ids, complete = retrieval.ranked_ids(plan, filters, CANDIDATE_LIMIT) if groups else ([], True)
             documents = _loaded(plan, filters, ids, phrases)
         else:

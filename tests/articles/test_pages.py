@@ -202,6 +202,19 @@ def test_every_guide_is_within_three_clicks_of_the_home_page(client):
     assert not unreachable
 
 
+def test_guide_index_lists_every_guide_by_procedure_field_with_its_url(client):
+    soup = get_soup(client, "/huong-dan/")
+    listed = {}
+    for group in soup.select("nav.by-field details"):
+        field = group.summary.get_text().rsplit(" (", 1)[0]
+        for link in group.select("li a"):
+            listed[link["href"]] = (field, link.get_text())
+    guides = GuidePage.objects.live().public()
+    assert listed == {guide.url: (guide.procedure_field or "Khác", guide.title) for guide in guides}
+    for url in list(listed)[:3]:
+        get_soup(client, url)
+
+
 def test_sitemap_lists_articles(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
