@@ -50,8 +50,10 @@ def drop(database: BenchDatabase) -> None:
                 os.remove(database.cleanup_path + suffix)
     elif database.vendor == "postgresql":
         import psycopg
+        from django.conf import settings
         from django.db import connections
 
-        connections.close_all()
+        if settings.configured:  # python -m ops.bench never sets Django up in its own process
+            connections.close_all()
         with psycopg.connect(database.admin_url, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{database.name}"')
