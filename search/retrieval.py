@@ -380,22 +380,18 @@ def _postgresql_stage(
         order = "ts_rank(e.autocomplete, q) DESC, e.id DESC"
     else:
         order = f"ts_rank(e.{column}, q) DESC"
-    walk = not ranked and not plan.sparse
+    # The walk: `ts_match_vq()` is `@@` in a form no index answers, so the planner walks the key
+    # (it otherwise expected few matches and read thousands of body vectors from the GIN index).
+    match = f"ts_match_vq(e.{column}, q)" if not ranked and not plan.sparse else f"e.{column} @@ q"
     join = f"JOIN {names['document']} d ON d.page_id = e.object_id::integer " if filter_sql else ""
     sql = (
         f"SELECT e.object_id FROM {names['entry']} e {join}CROSS JOIN to_tsquery('simple', %s) q "
-        f"WHERE e.{column} @@ q AND {PG_TYPES} = ANY(%s){filter_sql} "
+        f"WHERE {match} AND {PG_TYPES} = ANY(%s){filter_sql} "
         f"ORDER BY {order} LIMIT %s"
     )
     with connection.cursor() as cursor:
-        if walk:
-            # The GIN index is read through bitmap scans only: without them the planner walks
-            # the key (it otherwise expected few matches and read thousands of body vectors).
-            cursor.execute("SET LOCAL enable_bitmapscan TO off")
         cursor.execute(sql, [expression, plan.types, *filter_params, limit])
         ids = [int(row[0]) for row in cursor.fetchall()]
-        if walk:
-            cursor.execute("SET LOCAL enable_bitmapscan TO on")
     return ids, len(ids) < limit
 
 
