@@ -232,8 +232,8 @@ def _database_search(query: ParsedQuery, filters: Filters, outcome: Outcome, ven
         if filters.active:
             # The mode is chosen on the unfiltered matches, by the count (see retrieval).
             groups = _count_groups(plan, filters)
-            filtered, unfiltered, _counts = facet_counts(groups, filters)
-            plan.sparse = retrieval.sparse(filtered, unfiltered, CANDIDATE_LIMIT)
+            total, outcome.total_unfiltered, outcome.counts = facet_counts(groups, filters)
+            plan.sparse = retrieval.sparse(total, outcome.total_unfiltered, CANDIDATE_LIMIT)
             ids, complete = retrieval.ranked_ids(plan, filters, CANDIDATE_LIMIT) if groups else ([], True)
             documents = _loaded(plan, filters, ids, phrases)
         else:
@@ -250,7 +250,7 @@ def _database_search(query: ParsedQuery, filters: Filters, outcome: Outcome, ven
                 groups = [(doc.type_slug, doc.unit_slug, doc.area_slugs, True, 1) for doc in documents]
             else:
                 groups = _count_groups(plan, filters, choose=False)
-    total, outcome.total_unfiltered, outcome.counts = facet_counts(groups, filters)
+            total, outcome.total_unfiltered, outcome.counts = facet_counts(groups, filters)
     if not total:
         return
     order = {page_id: position for position, page_id in enumerate(ids)}
